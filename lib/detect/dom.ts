@@ -1,0 +1,47 @@
+// Small DOM readers shared by the sources. Pure: they only read the document they are given.
+import { cleanText } from '../paper/build';
+
+/** The collapsed text of an element, or undefined when it has none. */
+export function textOf(element: Element | null | undefined): string | undefined {
+  return cleanText(element?.textContent);
+}
+
+/** The content of every `<meta name=…>` (or `property=`) with that name, in page order. */
+export function metaAll(doc: Document, name: string): string[] {
+  const values: string[] = [];
+  for (const meta of doc.querySelectorAll('meta[name], meta[property]')) {
+    const key = meta.getAttribute('name') ?? meta.getAttribute('property');
+    if (key?.toLowerCase() !== name.toLowerCase()) continue;
+    const content = cleanText(meta.getAttribute('content'));
+    if (content) values.push(content);
+  }
+  return values;
+}
+
+/** The first `<meta>` content with that name. */
+export function meta(doc: Document, name: string): string | undefined {
+  return metaAll(doc, name)[0];
+}
+
+/** Reads an integer as a page shows it ("1,234", "1.2k", " 56 "); undefined when it is none. */
+export function parseCount(text: string | null | undefined): number | undefined {
+  const match = /^([\d.,]+)\s*([kKmM])?$/.exec(text?.trim() ?? '');
+  if (!match?.[1]) return undefined;
+  const unit = match[2]?.toLowerCase();
+  if (unit) {
+    const value = Number.parseFloat(match[1].replace(/,/g, ''));
+    return Number.isFinite(value) ? Math.round(value * (unit === 'k' ? 1e3 : 1e6)) : undefined;
+  }
+  const digits = match[1].replace(/[.,]/g, '');
+  return /^\d+$/.test(digits) ? Number(digits) : undefined;
+}
+
+/** Parses JSON, returning undefined instead of throwing on a page whose data changed shape. */
+export function parseJson(text: string | null | undefined): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,146 @@
+// Turning what a reader found into a valid Paper, and merging two records of one paper.
+import { isArxivDoi, normalizeDoi, paperKey, parseArxivId } from './ids';
+import { IsoDateSchema, type Paper, type PaperIds, PaperSchema } from './model';
+
+/** What a reader hands over: loose text, absent or empty values allowed; `toPaper` cleans it. */
+export interface PaperDraft {
+  title?: string | null;
+  authors?: (string | null | undefined)[];
+  authorCount?: number | null;
+  abstract?: string | null;
+  published?: string | null;
+  venue?: string | null;
+  organization?: string | null;
+  ids?: { [Scheme in keyof PaperIds]?: PaperIds[Scheme] | string | null };
+  url?: string | null;
+  pdfUrl?: string | null;
+  codeUrl?: string | null;
+  projectUrl?: string | null;
+  upvotes?: number | null;
+  stars?: number | null;
+  comments?: number | null;
+  keywords?: (string | null | undefined)[];
+  source: string;
+  pageUrl?: string | null;
+}
+
+/** Collapses whitespace; undefined for nothing but whitespace. */
+export function cleanText(value: string | null | undefined): string | undefined {
+  const result = value?.replace(/\s+/g, ' ').trim();
+  return result ? result : undefined;
+}
+
+/** Resolves an address against `base` and keeps it only when it is http(s). */
+export function httpUrl(value: string | null | undefined, base?: string | URL): string | undefined {
+  const raw = value?.trim();
+  if (!raw) return undefined;
+  try {
+    const url = new URL(raw, base);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function count(value: number | null | undefined): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : undefined;
+}
+
+// An author list cut short ("…", "...", "et al.") is not an author.
+const NOT_AN_AUTHOR = /^(?:…|\.{3}|et al\.?|and others)$/i;
+
+function cleanIds(draft: PaperDraft['ids']): PaperIds | undefined {
+  const ids: PaperIds = {};
+  const arxiv = draft?.arxiv ? parseArxivId(String(draft.arxiv)) : null;
+  let doi = draft?.doi ? normalizeDoi(String(draft.doi)) : null;
+  const arxivFromDoi = doi && isArxivDoi(doi) ? parseArxivId(doi) : null;
+  if (arxivFromDoi) doi = null;
+  const arxivId = arxiv ?? arxivFromDoi;
+  if (arxivId) {
+    ids.arxiv = arxivId.id;
+    const version = Number(draft?.arxivVersion ?? arxivId.version);
+    if (Number.isInteger(version) && version > 0) ids.arxivVersion = version;
+  }
+  if (doi) ids.doi = doi;
+  const pubmed = cleanText(String(draft?.pubmed ?? ''));
+  if (pubmed && /^\d+$/.test(pubmed)) ids.pubmed = pubmed;
+  const pmcid = cleanText(String(draft?.pmcid ?? ''))?.toUpperCase();
+  if (pmcid) ids.pmcid = /^\d+$/.test(pmcid) ? `PMC${pmcid}` : pmcid;
+  for (const scheme of ['openreview', 'acl', 's2', 'dblp'] as const) {
+    const value = cleanText(String(draft?.[scheme] ?? ''));
+    if (value) ids[scheme] = value;
+  }
+  if (ids.pmcid && !/^PMC\d+$/.test(ids.pmcid)) delete ids.pmcid;
+  return Object.keys(ids).length > 0 ? ids : undefined;
+}
+
+function cleanList(values: (string | null | undefined)[] | undefined): string[] {
+  const seen = new Set<string>();
+  for (const value of values ?? []) {
+    const text = cleanText(value);
+    if (text && !NOT_AN_AUTHOR.test(text)) seen.add(text);
+  }
+  return [...seen];
+}
+
+/**
+ * Cleans a draft into a Paper (CONTRACT.md): collapsed text, normalised ids, http(s) links only,
+ * absent values omitted, key by precedence. Null when it has no title or no identity.
+ */
+export function toPaper(draft: PaperDraft): Paper | null {
+  const title = cleanText(draft.title);
+  const ids = cleanIds(draft.ids);
+  const url = httpUrl(draft.url);
+  const key = paperKey(ids, url);
+  if (!title || !key) return null;
+  const authors = cleanList(draft.authors);
+  const published = cleanText(draft.published);
+  const keywords = cleanList(draft.keywords);
+  const candidate: Record<string, unknown> = {
+    key,
+    title,
+    authors,
+    authorCount: count(draft.authorCount),
+    abstract: cleanText(draft.abstract),
+    published: published && IsoDateSchema.safeParse(published).success ? published : undefined,
+    venue: cleanText(draft.venue),
+    organization: cleanText(draft.organization),
+    ids,
+    url,
+    pdfUrl: httpUrl(draft.pdfUrl),
+    codeUrl: httpUrl(draft.codeUrl),
+    projectUrl: httpUrl(draft.projectUrl),
+    upvotes: count(draft.upvotes),
+    stars: count(draft.stars),
+    comments: count(draft.comments),
+    keywords: keywords.length > 0 ? keywords : undefined,
+    source: draft.source,
+    pageUrl: httpUrl(draft.pageUrl),
+  };
+  for (const name of Object.keys(candidate)) {
+    if (candidate[name] === undefined) delete candidate[name];
+  }
+  const parsed = PaperSchema.safeParse(candidate);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Merges two records of one paper: every field of `preferred` wins, `other` fills the gaps, ids
+ * are united, and the key is chosen again from the united ids.
+ */
+export function mergePapers<T extends Paper>(preferred: T, other: Paper): T {
+  const merged: Record<string, unknown> = { ...other, ...preferred };
+  for (const [name, value] of Object.entries(preferred)) {
+    if (value === undefined) merged[name] = (other as Record<string, unknown>)[name];
+  }
+  if (preferred.authors.length === 0 && other.authors.length > 0) {
+    merged.authors = other.authors;
+    if (preferred.authorCount === undefined && other.authorCount !== undefined) merged.authorCount = other.authorCount;
+  }
+  const ids = { ...other.ids, ...preferred.ids };
+  // A version belongs to the arXiv id it came with.
+  if (preferred.ids?.arxiv && preferred.ids.arxivVersion === undefined) delete ids.arxivVersion;
+  if (Object.keys(ids).length > 0) merged.ids = ids;
+  merged.key = paperKey(ids, (merged.url as string | undefined) ?? undefined) ?? preferred.key;
+  return merged as T;
+}

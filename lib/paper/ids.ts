@@ -1,0 +1,128 @@
+import type { PaperIds } from './model';
+
+// Identifier parsing shared by detection, the library and the formats: arXiv ids (old and new
+// style, with versions), DOIs, and the identity key of a paper (CONTRACT.md, "key").
+
+/** An arXiv id without its version, and the version when one was given. */
+export interface ArxivId {
+  id: string;
+  version?: number;
+}
+
+// New style: YYMM.NNNN (to 1412) or YYMM.NNNNN (from 1501). Old style: archive[.SUBJ]/YYMMNNN.
+const NEW_ID = /^(\d{2}(?:0[1-9]|1[0-2])\.\d{4,5})(?:v(\d+))?$/;
+const OLD_ID = /^([a-z]+(?:-[a-z]+)*(?:\.[A-Z]{2})?\/\d{2}(?:0[1-9]|1[0-2])\d{3})(?:v(\d+))?$/;
+const ARXIV_URL_PATH = /^\/(?:abs|pdf|html|format|ps|src)\/(.+?)(?:\.pdf)?\/?$/;
+const ARXIV_DOI_PREFIX = /^10\.48550\/arxiv\./i;
+
+function fromMatch(match: RegExpExecArray | null): ArxivId | null {
+  if (!match?.[1]) return null;
+  const version = match[2] === undefined ? undefined : Number(match[2]);
+  return version && version > 0 ? { id: match[1], version } : { id: match[1] };
+}
+
+/**
+ * Reads an arXiv id from a bare id, an `arXiv:` label, an arXiv DOI or an arxiv.org address
+ * (`/abs/`, `/pdf/`, `/html/`); null when the text holds none.
+ */
+export function parseArxivId(text: string): ArxivId | null {
+  let value = text.trim();
+  if (/^https?:\/\//i.test(value)) {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return null;
+    }
+    const host = url.hostname.toLowerCase();
+    if (host === 'doi.org' || host === 'dx.doi.org') return parseArxivId(url.pathname.slice(1).replace(/%2F/gi, '/'));
+    if (!/(^|\.)arxiv\.org$/.test(host)) return null;
+    const path = ARXIV_URL_PATH.exec(url.pathname);
+    if (!path?.[1]) return null;
+    value = path[1];
+  }
+  value = value.replace(/^arxiv:\s*/i, '').replace(ARXIV_DOI_PREFIX, '');
+  return fromMatch(NEW_ID.exec(value)) ?? fromMatch(OLD_ID.exec(value));
+}
+
+// A DOI: "10." + registrant + "/" + suffix. Trailing punctuation of running text is not part of it.
+const DOI_PATTERN = /^10\.\d{4,9}\/\S+$/;
+
+/** Normalises a DOI (bare, `doi:` or a doi.org address) to lower case; null when it is not one. */
+export function normalizeDoi(text: string): string | null {
+  let value = text.trim();
+  value = value.replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '');
+  try {
+    value = decodeURIComponent(value);
+  } catch {
+    return null;
+  }
+  value = trimUnbalanced(value.replace(/[.,;:]+$/, ''));
+  return DOI_PATTERN.test(value) ? value.toLowerCase() : null;
+}
+
+// "(see 10.1000/xyz)" must not keep the closing bracket; "10.1002/(sici)..." keeps its own pairs.
+function trimUnbalanced(value: string): string {
+  let result = value;
+  for (const [open, close] of [
+    ['(', ')'],
+    ['[', ']'],
+  ] as const) {
+    while (result.endsWith(close) && result.split(open).length < result.split(close).length) {
+      result = result.slice(0, -1);
+    }
+  }
+  return result;
+}
+
+/** True when the DOI is the one arXiv assigns to a preprint (10.48550/arXiv.<id>). */
+export function isArxivDoi(doi: string): boolean {
+  return ARXIV_DOI_PREFIX.test(doi);
+}
+
+/** The id schemes a key may be built from, strongest first (CONTRACT.md, `key`). */
+export const KEY_SCHEMES = ['arxiv', 'doi', 'pubmed', 'openreview', 'acl', 's2'] as const;
+
+/** Every `scheme:value` id of a paper (its key first), the values that find it in the library. */
+export function idTerms(paper: { key: string; ids?: PaperIds }): string[] {
+  const terms = new Set([paper.key]);
+  for (const [scheme, value] of Object.entries(paper.ids ?? {})) {
+    if (scheme !== 'arxivVersion' && typeof value === 'string') terms.add(`${scheme}:${value}`);
+  }
+  return [...terms];
+}
+
+// Click and campaign trackers that say nothing about which page it is.
+const TRACKING_PARAMS =
+  /^(utm_.*|fbclid|gclid|dclid|gbraid|wbraid|msclkid|mc_cid|mc_eid|_hsenc|_hsmi|igshid|yclid|ref_src)$/i;
+
+/**
+ * Normalises an address for use in a key: lower-case scheme and host, no fragment, no tracking
+ * parameters, no trailing slash. Null for anything that is not an absolute http(s) address.
+ */
+export function normalizeUrl(text: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  url.hash = '';
+  for (const name of [...url.searchParams.keys()]) {
+    if (TRACKING_PARAMS.test(name)) url.searchParams.delete(name);
+  }
+  const query = url.searchParams.toString();
+  const path = url.pathname.replace(/\/+$/, '');
+  return `${url.protocol}//${url.host}${path}${query ? `?${query}` : ''}`;
+}
+
+/** The identity key of a paper: its strongest id, else its normalised landing address. */
+export function paperKey(ids: PaperIds | undefined, url: string | undefined): string | null {
+  for (const scheme of KEY_SCHEMES) {
+    const value = ids?.[scheme];
+    if (value) return `${scheme}:${value}`;
+  }
+  const normalized = url ? normalizeUrl(url) : null;
+  return normalized ? `url:${normalized}` : null;
+}

@@ -1,0 +1,43 @@
+// House rules for sources (STYLE.md): every file under lib/detect/sources/ is registered, its id is
+// its file name, and it has at least one saved-page fixture; every fixture folder names a source.
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sources } from '../lib/detect/index';
+
+const sourceDir = join(import.meta.dirname, '../lib/detect/sources');
+const fixtureDir = join(import.meta.dirname, 'fixtures');
+const sourceFiles = readdirSync(sourceDir)
+  .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+  .map((file) => file.replace(/\.ts$/, ''));
+
+describe('source conventions', () => {
+  it('registers every source file exactly once, under its file name', () => {
+    expect(sources.map((source) => source.id).sort()).toEqual([...sourceFiles].sort());
+  });
+
+  for (const id of sourceFiles) {
+    it(`${id} has saved-page fixtures`, () => {
+      const dir = join(fixtureDir, id);
+      const cases = existsSync(dir)
+        ? readdirSync(dir, { withFileTypes: true }).filter((entry) => entry.isDirectory())
+        : [];
+      expect(cases.length, `tests/fixtures/${id}/<case>/`).toBeGreaterThan(0);
+      for (const entry of cases) {
+        expect(existsSync(join(dir, entry.name, 'page.html')), `${id}/${entry.name}/page.html`).toBe(true);
+      }
+    });
+  }
+
+  it('names a source with every fixture folder', () => {
+    const folders = readdirSync(fixtureDir, { withFileTypes: true }).filter((entry) => entry.isDirectory());
+    for (const folder of folders) expect(sourceFiles, `tests/fixtures/${folder.name}`).toContain(folder.name);
+  });
+
+  it('gives every source an address gate and match patterns', () => {
+    for (const source of sources) {
+      expect(source.patterns.length, source.id).toBeGreaterThan(0);
+      for (const pattern of source.patterns) expect(pattern).toMatch(/^(https?|\*):\/\/[^/]+\/.*$/);
+    }
+  });
+});

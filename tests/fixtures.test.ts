@@ -1,0 +1,40 @@
+// One runner for every saved page: the whole registry runs on each tests/fixtures/<source>/<case>/
+// page.html and must produce exactly the papers in expected.json. `npx vitest -u` rewrites the
+// expected files from the code; review their diff like code.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { detectPapers } from '../lib/detect/index';
+import { parseHtml } from '../scripts/html';
+
+const root = join(import.meta.dirname, 'fixtures');
+
+/** Every fixture case folder, as `<source>/<case>`. */
+function fixtureCases(): string[] {
+  return readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((source) =>
+      readdirSync(join(root, source.name), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => `${source.name}/${entry.name}`),
+    );
+}
+
+describe('saved pages', () => {
+  for (const name of fixtureCases()) {
+    it(name, async () => {
+      const dir = join(root, name);
+      const expectedPath = join(dir, 'expected.json');
+      expect(existsSync(expectedPath), `${name}/expected.json must exist and hold at least {"url": ...}`).toBe(true);
+      const { url } = JSON.parse(readFileSync(expectedPath, 'utf8')) as { url: string };
+      const doc = parseHtml(readFileSync(join(dir, 'page.html'), 'utf8'), url);
+      const detections = detectPapers(doc, new URL(url));
+      for (const { anchor, paper } of detections) {
+        // A save control needs a place on this very page.
+        expect(anchor?.ownerDocument, `anchor of ${paper.key}`).toBe(doc);
+      }
+      const papers = detections.map((detection) => detection.paper);
+      await expect(`${JSON.stringify({ url, papers }, null, 2)}\n`).toMatchFileSnapshot(expectedPath);
+    });
+  }
+});

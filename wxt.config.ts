@@ -1,0 +1,31 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+// `wxt build --mode test` writes .output/chrome-mv3-test/: the production build plus the
+// "all sites" access (as if the user had granted it) and the test hooks (CONTRACT.md). The hooks
+// are compiled in only where `import.meta.env.MODE === 'test'`, so production bundles carry none.
+const allSites = ['http://*/*', 'https://*/*'];
+
+export default defineConfig({
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'papershelf',
+    description: 'Finds the research papers on the page you are reading and keeps an offline reading list.',
+    action: { default_title: 'papershelf' },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: { id: 'papershelf@papershelf.dev', data_collection_permissions: { required: ['none'] } },
+          },
+        }
+      : {}),
+  }),
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.mode !== 'test') return;
+      manifest.host_permissions = allSites;
+      for (const script of manifest.content_scripts ?? []) script.matches = allSites;
+    },
+  },
+});
