@@ -1,0 +1,434 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { SavedPaper } from '../paper/model';
+import { closeLibraryDb, openLibraryDb } from './db';
+import { createLibrary, type InvalidRecord, type Library, LibraryError, toLibraryError } from './library';
+import { at, freshName, makePaper } from './test-helpers';
+
+const ARXIV = 'arxiv:2310.03646';
+const DOI = 'doi:10.1000/tram.2023';
+
+let name: string;
+let library: Library;
+let invalid: InvalidRecord[];
+
+beforeEach(() => {
+  name = freshName();
+  invalid = [];
+  library = createLibrary({ name, onInvalidRecord: (problem) => invalid.push(problem) });
+});
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await closeLibraryDb(name);
+});
+
+async function failureOf(promise: Promise<unknown>): Promise<LibraryError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  if (!(error instanceof LibraryError)) throw new Error(`expected a LibraryError, got ${String(error)}`);
+  return error;
+}
+
+describe('savePaper', () => {
+  it('saves a new paper as unread, stamped, with the page it was seen on', async () => {
+    const paper = makePaper({
+      key: ARXIV,
+      ids: { arxiv: '2310.03646', arxivVersion: 2 },
+      upvotes: 3,
+      pageUrl: 'https://huggingface.co/papers',
+      source: 'huggingface',
+    });
+    const { record, created } = await library.savePaper(paper, { now: at(1) });
+    const expected: SavedPaper = {
+      ...paper,
+      status: 'unread',
+      savedAt: '2025-01-01T12:01:00.000Z',
+      updatedAt: '2025-01-01T12:01:00.000Z',
+      seenOn: [{ url: 'https://huggingface.co/papers', source: 'huggingface', at: '2025-01-01T12:01:00.000Z' }],
+    };
+    expect(created).toBe(true);
+    expect(record).toEqual(expected);
+    // Read back without the stored `terms` field.
+    expect(await library.getPaper(ARXIV)).toEqual(expected);
+    expect(await library.countPapers()).toBe(1);
+  });
+
+  it('updates the record when the same paper is saved again: fresher counts win, gaps are filled', async () => {
+    await library.savePaper(
+      makePaper({
+        key: ARXIV,
+        ids: { arxiv: '2310.03646' },
+        abstract: 'We study X.',
+        upvotes: 3,
+        pageUrl: 'https://a.example/1',
+      }),
+      { now: at(1) },
+    );
+    const { record, created } = await library.savePaper(
+      makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, upvotes: 40, pageUrl: 'https://b.example/2' }),
+      { now: at(2) },
+    );
+    expect(created).toBe(false);
+    expect(record).toMatchObject({ key: ARXIV, upvotes: 40, abstract: 'We study X.' });
+    expect(record.savedAt).toBe(at(1).toISOString());
+    expect(record.updatedAt).toBe(at(2).toISOString());
+    expect(record.seenOn?.map((seen) => seen.url)).toEqual(['https://b.example/2', 'https://a.example/1']);
+    // The same page again is not a new sighting.
+    const again = await library.savePaper(makePaper({ key: ARXIV, pageUrl: 'https://a.example/1' }), { now: at(3) });
+    expect(again.record.seenOn).toEqual(record.seenOn);
+    expect(await library.countPapers()).toBe(1);
+  });
+
+  it('merges a paper saved under another of its ids into the existing record, keeping what the user wrote', async () => {
+    await library.savePaper(makePaper({ key: DOI, ids: { doi: '10.1000/tram.2023' }, venue: 'ICLR' }), { now: at(1) });
+    await library.updatePaper(DOI, {
+      status: 'reading',
+      tags: ['optimisation'],
+      note: 'Read section 3',
+      starred: true,
+    });
+    const { record, created } = await library.savePaper(
+      makePaper({ key: ARXIV, ids: { arxiv: '2310.03646', doi: '10.1000/tram.2023' }, upvotes: 12 }),
+      { now: at(5) },
+    );
+    expect(created).toBe(false);
+    expect(record).toMatchObject({
+      key: DOI,
+      ids: { arxiv: '2310.03646', doi: '10.1000/tram.2023' },
+      venue: 'ICLR',
+      upvotes: 12,
+      status: 'reading',
+      tags: ['optimisation'],
+      note: 'Read section 3',
+      starred: true,
+      savedAt: at(1).toISOString(),
+      updatedAt: at(5).toISOString(),
+    });
+    expect(await library.countPapers()).toBe(1);
+    expect(await library.getPaper(ARXIV)).toBeUndefined();
+    expect(await library.findSaved([ARXIV])).toEqual(new Map([[ARXIV, DOI]]));
+  });
+
+  it('merges an arXiv-keyed record when a later paper brings a DOI along with the same arXiv id', async () => {
+    await library.savePaper(makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' } }), { now: at(1) });
+    await library.updatePaper(ARXIV, { status: 'read' });
+    const { record } = await library.savePaper(
+      makePaper({ key: ARXIV, ids: { arxiv: '2310.03646', doi: '10.1000/tram.2023' }, source: 'generic-links' }),
+      { now: at(2) },
+    );
+    expect(record).toMatchObject({ key: ARXIV, status: 'read', ids: { doi: '10.1000/tram.2023' } });
+    expect(await library.findSaved([DOI])).toEqual(new Map([[DOI, ARXIV]]));
+  });
+
+  it('unifies two records of one paper, saved under different ids, into the oldest', async () => {
+    await library.savePaper(makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' } }), { now: at(1) });
+    await library.updatePaper(ARXIV, { tags: ['a'], status: 'reading' });
+    await library.savePaper(makePaper({ key: DOI, ids: { doi: '10.1000/tram.2023' }, venue: 'ICLR' }), { now: at(2) });
+    await library.updatePaper(DOI, { tags: ['b', 'a'], note: 'From the journal', status: 'read' });
+    expect(await library.countPapers()).toBe(2);
+
+    const { record, created } = await library.savePaper(
+      makePaper({ key: ARXIV, ids: { arxiv: '2310.03646', doi: '10.1000/tram.2023' } }),
+      { now: at(3) },
+    );
+    expect(created).toBe(false);
+    expect(record).toMatchObject({
+      key: ARXIV,
+      venue: 'ICLR',
+      tags: ['a', 'b'],
+      note: 'From the journal',
+      status: 'read',
+      savedAt: at(1).toISOString(),
+    });
+    expect(await library.countPapers()).toBe(1);
+    expect(await library.getPaper(DOI)).toBeUndefined();
+    expect(await library.findSaved([DOI, ARXIV])).toEqual(
+      new Map([
+        [DOI, ARXIV],
+        [ARXIV, ARXIV],
+      ]),
+    );
+  });
+
+  it('loses nothing when two saves of one paper run at once', async () => {
+    const base = makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' } });
+    const results = await Promise.all([
+      library.savePaper({ ...base, upvotes: 7 }, { now: at(1) }),
+      library.savePaper({ ...base, codeUrl: 'https://github.com/example/tram' }, { now: at(1) }),
+      createLibrary({ name }).savePaper({ ...base, stars: 99 }, { now: at(1) }),
+    ]);
+    expect(results.filter((result) => result.created)).toHaveLength(1);
+    expect(await library.getPaper(ARXIV)).toMatchObject({
+      upvotes: 7,
+      codeUrl: 'https://github.com/example/tram',
+      stars: 99,
+    });
+    expect(await library.countPapers()).toBe(1);
+  });
+
+  it('rejects a value that is not a paper with a readable error, and writes nothing', async () => {
+    const failure = await failureOf(library.savePaper({ ...makePaper({ key: ARXIV }), title: '' }));
+    expect(failure.code).toBe('invalid');
+    expect(failure.message).toMatch(/^Not a valid paper: .*title/s);
+    expect(await library.countPapers()).toBe(0);
+  });
+
+  it('caps the pages a paper was seen on at the 20 newest', async () => {
+    for (let minute = 0; minute < 25; minute += 1) {
+      await library.savePaper(makePaper({ key: ARXIV, pageUrl: `https://example.org/${minute}` }), { now: at(minute) });
+    }
+    const seenOn = (await library.getPaper(ARXIV))?.seenOn ?? [];
+    expect(seenOn).toHaveLength(20);
+    expect(seenOn[0]?.url).toBe('https://example.org/24');
+    expect(seenOn[19]?.url).toBe('https://example.org/5');
+  });
+});
+
+describe('savePapers', () => {
+  it('saves a list in one transaction; a paper listed twice merges into the first', async () => {
+    const results = await library.savePapers(
+      [
+        makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' } }),
+        makePaper({ key: DOI, ids: { doi: '10.1000/other' } }),
+        makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, upvotes: 5 }),
+      ],
+      { now: at(1) },
+    );
+    expect(results.map((result) => [result.record.key, result.created])).toEqual([
+      [ARXIV, true],
+      [DOI, true],
+      [ARXIV, false],
+    ]);
+    expect(await library.countPapers()).toBe(2);
+    expect((await library.getPaper(ARXIV))?.upvotes).toBe(5);
+  });
+
+  it('saves none of the list when one paper is invalid', async () => {
+    const failure = await failureOf(
+      library.savePapers([makePaper({ key: ARXIV }), { ...makePaper({ key: DOI }), key: 'nonsense' }]),
+    );
+    expect(failure.code).toBe('invalid');
+    expect(await library.countPapers()).toBe(0);
+  });
+});
+
+describe('removePaper and restorePaper', () => {
+  it('removes a record and puts back the identical record on undo', async () => {
+    await library.savePaper(makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, pageUrl: 'https://a.example/' }), {
+      now: at(1),
+    });
+    const edited = await library.updatePaper(ARXIV, { tags: ['x'], note: 'n', starred: true }, { now: at(2) });
+    const removed = await library.removePaper(ARXIV);
+    expect(removed).toEqual(edited);
+    expect(await library.getPaper(ARXIV)).toBeUndefined();
+    expect(await library.findSaved([ARXIV])).toEqual(new Map());
+    if (!removed) throw new Error('nothing removed');
+
+    expect(await library.restorePaper(removed)).toEqual(removed);
+    expect(await library.getPaper(ARXIV)).toEqual(removed);
+    expect(await library.findSaved([ARXIV])).toEqual(new Map([[ARXIV, ARXIV]]));
+  });
+
+  it('returns undefined when there is nothing to remove', async () => {
+    expect(await library.removePaper(ARXIV)).toBeUndefined();
+  });
+
+  it('keeps both when the paper was saved again before the undo', async () => {
+    await library.savePaper(makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' } }), { now: at(1) });
+    await library.updatePaper(ARXIV, { note: 'mine' });
+    const removed = await library.removePaper(ARXIV);
+    if (!removed) throw new Error('nothing removed');
+    await library.savePaper(makePaper({ key: DOI, ids: { arxiv: '2310.03646', doi: '10.1000/tram.2023' } }), {
+      now: at(3),
+    });
+    const restored = await library.restorePaper(removed, { now: at(4) });
+    expect(restored).toMatchObject({
+      key: ARXIV,
+      note: 'mine',
+      savedAt: at(1).toISOString(),
+      ids: { doi: '10.1000/tram.2023' },
+    });
+    expect(await library.countPapers()).toBe(1);
+  });
+});
+
+describe('updatePaper', () => {
+  it('changes status, tags, note and star, and empty values remove the fields', async () => {
+    await library.savePaper(makePaper({ key: ARXIV }), { now: at(1) });
+    const updated = await library.updatePaper(
+      ARXIV,
+      {
+        status: 'reading',
+        tags: ['  machine   learning ', 'machine learning', ''],
+        note: ' Check the proofs \n',
+        starred: true,
+      },
+      { now: at(2) },
+    );
+    expect(updated).toMatchObject({
+      status: 'reading',
+      tags: ['machine learning'],
+      note: 'Check the proofs',
+      starred: true,
+      updatedAt: at(2).toISOString(),
+      savedAt: at(1).toISOString(),
+    });
+    const cleared = await library.updatePaper(ARXIV, { tags: [], note: '  ', starred: false }, { now: at(3) });
+    expect(cleared).not.toHaveProperty('tags');
+    expect(cleared).not.toHaveProperty('note');
+    expect(cleared).not.toHaveProperty('starred');
+    expect(cleared?.status).toBe('reading');
+    expect(await library.getPaper(ARXIV)).toEqual(cleared);
+  });
+
+  it('returns undefined for an unknown key and rejects an invalid patch', async () => {
+    expect(await library.updatePaper(ARXIV, { status: 'read' })).toBeUndefined();
+    await library.savePaper(makePaper({ key: ARXIV }));
+    // @ts-expect-error: 'done' is not a status; values from messages can still be anything.
+    const failure = await failureOf(library.updatePaper(ARXIV, { status: 'done' }));
+    expect(failure.code).toBe('invalid');
+    expect((await library.getPaper(ARXIV))?.status).toBe('unread');
+  });
+});
+
+describe('reading', () => {
+  it('lists newest first by savedAt, a page at a time', async () => {
+    for (const [minute, id] of [
+      [3, '2401.00003'],
+      [1, '2401.00001'],
+      [5, '2401.00005'],
+      [2, '2401.00002'],
+      [4, '2401.00004'],
+    ] as const) {
+      await library.savePaper(makePaper({ key: `arxiv:${id}`, ids: { arxiv: id } }), { now: at(minute) });
+    }
+    // Saving again updates but does not move a paper up: the list is by savedAt.
+    await library.savePaper(makePaper({ key: 'arxiv:2401.00001', upvotes: 1 }), { now: at(9) });
+    const keys = (papers: SavedPaper[]) => papers.map((paper) => paper.key.slice(-1));
+    expect(keys(await library.listPapers())).toEqual(['5', '4', '3', '2', '1']);
+    expect(keys(await library.listPapers({ limit: 2 }))).toEqual(['5', '4']);
+    expect(keys(await library.listPapers({ limit: 2, offset: 2 }))).toEqual(['3', '2']);
+    expect(keys(await library.listPapers({ offset: 4 }))).toEqual(['1']);
+    expect(await library.listPapers({ limit: 0 })).toEqual([]);
+    expect(keys(await library.allPapers())).toEqual(['5', '4', '3', '2', '1']);
+  });
+
+  it('finds saved papers by any of their ids', async () => {
+    await library.savePaper(
+      makePaper({
+        key: ARXIV,
+        ids: { arxiv: '2310.03646', doi: '10.1000/tram.2023', pmcid: 'PMC123', dblp: 'conf/iclr/X23' },
+      }),
+    );
+    const found = await library.findSaved([
+      'doi:10.1000/tram.2023',
+      'pmcid:PMC123',
+      'dblp:conf/iclr/X23',
+      'arxiv:9999.99999',
+    ]);
+    expect(found).toEqual(
+      new Map([
+        ['doi:10.1000/tram.2023', ARXIV],
+        ['pmcid:PMC123', ARXIV],
+        ['dblp:conf/iclr/X23', ARXIV],
+      ]),
+    );
+  });
+
+  it('skips and reports a corrupt record instead of failing', async () => {
+    await library.savePaper(makePaper({ key: ARXIV }), { now: at(1) });
+    const db = await openLibraryDb(name);
+    await db.put('papers', {
+      key: 'arxiv:2401.99999',
+      title: 42,
+      savedAt: at(2).toISOString(),
+      terms: ['arxiv:2401.99999', DOI],
+    });
+    expect((await library.listPapers()).map((paper) => paper.key)).toEqual([ARXIV]);
+    expect((await library.allPapers()).map((paper) => paper.key)).toEqual([ARXIV]);
+    expect(await library.getPaper('arxiv:2401.99999')).toBeUndefined();
+    expect(await library.findSaved([DOI])).toEqual(new Map());
+    expect(invalid.length).toBeGreaterThan(0);
+    expect(invalid.every((problem) => problem.key === 'arxiv:2401.99999')).toBe(true);
+    expect(invalid[0]?.message).toMatch(/title/);
+    // A save of that paper writes a good record over the unreadable one.
+    const { created, record } = await library.savePaper(makePaper({ key: 'arxiv:2401.99999' }), { now: at(3) });
+    expect(created).toBe(true);
+    expect(await library.getPaper('arxiv:2401.99999')).toEqual(record);
+  });
+});
+
+describe('importRecords', () => {
+  const stored = (key: string, fields: Partial<SavedPaper> = {}): SavedPaper => ({
+    ...makePaper({ key }),
+    status: 'unread',
+    savedAt: at(0).toISOString(),
+    updatedAt: at(0).toISOString(),
+    ...fields,
+  });
+
+  it('adds new records and merges ones the library already has', async () => {
+    await library.savePaper(makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, upvotes: 9 }), { now: at(5) });
+    const summary = await library.importRecords(
+      [
+        stored(DOI, {
+          ids: { doi: '10.1000/tram.2023', arxiv: '2310.03646' },
+          status: 'read',
+          tags: ['t'],
+          upvotes: 1,
+        }),
+        stored('arxiv:2401.00001', { savedAt: '2024-06-01T10:00:00Z' }),
+      ],
+      { now: at(6) },
+    );
+    expect(summary).toEqual({ added: 1, merged: 1 });
+    expect(await library.getPaper(ARXIV)).toMatchObject({
+      status: 'read',
+      tags: ['t'],
+      upvotes: 9,
+      ids: { doi: '10.1000/tram.2023' },
+      savedAt: at(0).toISOString(),
+    });
+    // Dates are stored in one form so that the savedAt index orders them.
+    expect((await library.getPaper('arxiv:2401.00001'))?.savedAt).toBe('2024-06-01T10:00:00.000Z');
+    expect(await library.countPapers()).toBe(2);
+  });
+
+  it('imports nothing when one record is invalid, and says which', async () => {
+    const bad = { ...stored(DOI), status: 'later' } as unknown as SavedPaper;
+    const failure = await failureOf(library.importRecords([stored(ARXIV), bad]));
+    expect(failure.code).toBe('invalid');
+    expect(failure.message).toMatch(/record 2 \(doi:10\.1000\/tram\.2023\)/);
+    expect(await library.countPapers()).toBe(0);
+  });
+
+  it('rolls back every record when storage fills up half-way, with a readable error', async () => {
+    const put = IDBObjectStore.prototype.put;
+    let calls = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args: Parameters<IDBObjectStore['put']>
+    ) {
+      calls += 1;
+      if (calls === 2) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+    const failure = await failureOf(library.importRecords([stored(ARXIV), stored(DOI)]));
+    expect(failure.code).toBe('quota');
+    expect(failure.message).toMatch(/^Storage is full: /);
+    vi.restoreAllMocks();
+    expect(await library.countPapers()).toBe(0);
+  });
+});
+
+describe('toLibraryError', () => {
+  it('names a full disk, a missing database and anything else in words', () => {
+    expect(toLibraryError(new DOMException('x', 'QuotaExceededError'))).toMatchObject({ code: 'quota' });
+    expect(toLibraryError(new DOMException('x', 'UnknownError'))).toMatchObject({ code: 'unavailable' });
+    const other = toLibraryError(new TypeError('boom'));
+    expect(other).toMatchObject({ code: 'failed', message: expect.stringContaining('boom') });
+    expect(other.cause).toBeInstanceOf(TypeError);
+  });
+});

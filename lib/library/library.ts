@@ -1,0 +1,494 @@
+// The reading list: every read and write of saved papers. Each write is ONE readwrite transaction
+// that reads, merges and writes, so saves from several contexts at once cannot lose each other.
+import type { IDBPObjectStore, IDBPTransaction } from 'idb';
+import { z } from 'zod';
+import { cleanText, mergePapers } from '../paper/build';
+import { idTerms } from '../paper/ids';
+import {
+  type Paper,
+  PaperSchema,
+  type SavedPaper,
+  SavedPaperSchema,
+  type SeenOn,
+  SeenOnSchema,
+  type Status,
+  StatusSchema,
+} from '../paper/model';
+import { announceChange } from './changes';
+import { DB_NAME, type LibrarySchema, openLibraryDb, type StoredPaper } from './db';
+
+/** What went wrong, for the UI to choose its words and actions. */
+export type LibraryErrorCode = 'quota' | 'unavailable' | 'invalid' | 'failed';
+
+/** A library failure whose message a user can read. */
+export class LibraryError extends Error {
+  override readonly name = 'LibraryError';
+  readonly code: LibraryErrorCode;
+
+  constructor(code: LibraryErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** Turns whatever IndexedDB, zod or our code threw into a LibraryError with a readable message. */
+export function toLibraryError(error: unknown): LibraryError {
+  if (error instanceof LibraryError) return error;
+  if (error instanceof z.ZodError) {
+    return new LibraryError('invalid', `Not a valid paper: ${z.prettifyError(error)}`, { cause: error });
+  }
+  const name = error instanceof Error ? error.name : '';
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (name) {
+    case 'QuotaExceededError':
+      return new LibraryError(
+        'quota',
+        `Storage is full: the browser refused to store more. Free some disk space, then try again. (${detail})`,
+        { cause: error },
+      );
+    case 'VersionError':
+      return new LibraryError(
+        'unavailable',
+        'The library was upgraded by a newer papershelf in another window: reload this page.',
+        { cause: error },
+      );
+    case 'InvalidStateError':
+    case 'UnknownError':
+    case 'NotFoundError':
+      return new LibraryError('unavailable', `The library cannot be opened right now: ${detail}`, { cause: error });
+    default:
+      return new LibraryError('failed', `The library could not finish this change: ${detail}`, { cause: error });
+  }
+}
+
+/** A stored record that failed to parse and was skipped. */
+export interface InvalidRecord {
+  key: string | undefined;
+  message: string;
+}
+
+/** Where a library lives and how it reports records it cannot read. */
+export interface LibraryOptions {
+  name?: string;
+  onInvalidRecord?: (problem: InvalidRecord) => void;
+}
+
+/** The outcome of saving one paper. */
+export interface SaveResult {
+  record: SavedPaper;
+  created: boolean;
+}
+
+/** Options of a save: the clock, and the page the paper was seen on when not its `pageUrl`. */
+export interface SaveOptions {
+  now?: Date;
+  seenOn?: { url: string; source: string };
+}
+
+/** A page of the newest-first list. */
+export interface ListOptions {
+  limit?: number;
+  offset?: number;
+}
+
+/** What an import did. */
+export interface ImportSummary {
+  added: number;
+  merged: number;
+}
+
+/** What the user may change on a saved paper; empty tags or note remove the field. */
+export const PaperPatchSchema = z.object({
+  status: StatusSchema.optional(),
+  tags: z.array(z.string()).optional(),
+  note: z.string().optional(),
+  starred: z.boolean().optional(),
+});
+
+/** A change the user makes to a saved paper. */
+export type PaperPatch = z.infer<typeof PaperPatchSchema>;
+
+/** The operations on one library database. */
+export interface Library {
+  /** Saves a paper, or merges it into the saved record any of its ids finds (which keeps its key and user fields). */
+  savePaper(paper: Paper, options?: SaveOptions): Promise<SaveResult>;
+  /** Saves several papers in one transaction ("Save all"). */
+  savePapers(papers: Paper[], options?: SaveOptions): Promise<SaveResult[]>;
+  /** Removes a saved paper and returns it, so that it can be restored (undo). */
+  removePaper(key: string): Promise<SavedPaper | undefined>;
+  /** Puts a removed record back exactly; merges it with any record saved since under one of its ids. */
+  restorePaper(record: SavedPaper, options?: { now?: Date }): Promise<SavedPaper>;
+  /** Changes what the user wrote on a saved paper; undefined when no readable record has that key. */
+  updatePaper(key: string, patch: PaperPatch, options?: { now?: Date }): Promise<SavedPaper | undefined>;
+  /** The saved paper with this key, if any. */
+  getPaper(key: string): Promise<SavedPaper | undefined>;
+  /** Maps each given `scheme:value` term to the key of the saved paper it finds. */
+  findSaved(terms: string[]): Promise<Map<string, string>>;
+  /** Saved papers, newest first. */
+  listPapers(options?: ListOptions): Promise<SavedPaper[]>;
+  /** How many records the library holds. */
+  countPapers(): Promise<number>;
+  /** Every readable saved paper, newest first. */
+  allPapers(): Promise<SavedPaper[]>;
+  /** Adds or merges saved records (a backup) in one transaction: all of them or none. */
+  importRecords(records: SavedPaper[], options?: { now?: Date }): Promise<ImportSummary>;
+}
+
+type Store<Mode extends IDBTransactionMode> = IDBPObjectStore<LibrarySchema, ['papers'], 'papers', Mode>;
+
+// The seenOn list keeps the pages a paper was first seen on, newest first, this many at most.
+const SEEN_ON_LIMIT = 20;
+const STATUS_RANK: Record<Status, number> = { unread: 0, reading: 1, read: 2 };
+
+function keyOf(value: unknown): string | undefined {
+  return typeof value === 'object' && value !== null && 'key' in value && typeof value.key === 'string'
+    ? value.key
+    : undefined;
+}
+
+function toStored(record: SavedPaper): StoredPaper {
+  return { ...record, terms: idTerms(record) };
+}
+
+function compact(value: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined));
+}
+
+function oldestFirst(a: SavedPaper, b: SavedPaper): number {
+  if (a.savedAt !== b.savedAt) return a.savedAt < b.savedAt ? -1 : 1;
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
+}
+
+// One entry per page, the first visit kept; newest first, capped.
+function mergeSeenOn(entries: SeenOn[]): SeenOn[] {
+  const byUrl = new Map<string, SeenOn>();
+  for (const entry of entries) {
+    const known = byUrl.get(entry.url);
+    if (!known || entry.at < known.at) byUrl.set(entry.url, entry);
+  }
+  return [...byUrl.values()].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, SEEN_ON_LIMIT);
+}
+
+function visitOf(paper: Paper, seenOn: SaveOptions['seenOn'], at: string): SeenOn | undefined {
+  const parsed = SeenOnSchema.safeParse({
+    url: seenOn?.url ?? paper.pageUrl,
+    source: seenOn?.source ?? paper.source,
+    at,
+  });
+  return parsed.success ? parsed.data : undefined;
+}
+
+function newRecord(paper: Paper, now: string, visit: SeenOn | undefined): SavedPaper {
+  return SavedPaperSchema.parse(
+    compact({ ...paper, status: 'unread', savedAt: now, updatedAt: now, seenOn: visit ? [visit] : undefined }),
+  );
+}
+
+/**
+ * One record from several of one paper: detected fields from `detected` (the first wins, the
+ * rest fill gaps, ids united); user fields from `saved` united (the furthest status, every tag,
+ * every distinct note, starred if any was, the earliest savedAt); the given key.
+ */
+function unite(
+  detected: [Paper, ...Paper[]],
+  saved: [SavedPaper, ...SavedPaper[]],
+  key: string,
+  now: string,
+  visit?: SeenOn,
+): SavedPaper {
+  const [first, ...rest] = detected;
+  const paper = rest.reduce<Paper>((merged, other) => mergePapers(merged, other), first);
+  const status = saved.reduce<Status>(
+    (best, record) => (STATUS_RANK[record.status] > STATUS_RANK[best] ? record.status : best),
+    'unread',
+  );
+  const tags = unique(saved.flatMap((record) => record.tags ?? []));
+  const notes = unique(saved.flatMap((record) => (record.note ? [record.note] : [])));
+  const seenOn = mergeSeenOn([...saved.flatMap((record) => record.seenOn ?? []), ...(visit ? [visit] : [])]);
+  return SavedPaperSchema.parse(
+    compact({
+      ...paper,
+      key,
+      status,
+      tags: tags.length > 0 ? tags : undefined,
+      note: notes.length > 0 ? notes.join('\n\n') : undefined,
+      starred: saved.some((record) => record.starred) ? true : undefined,
+      savedAt: [...saved].sort(oldestFirst)[0]?.savedAt ?? now,
+      updatedAt: now,
+      seenOn: seenOn.length > 0 ? seenOn : undefined,
+    }),
+  );
+}
+
+function abortQuietly(transaction: IDBPTransaction<LibrarySchema, ['papers'], 'readwrite'>): void {
+  try {
+    transaction.abort();
+  } catch {
+    // Already committed or aborted by the browser: nothing left to undo.
+  }
+}
+
+/** The operations on the library database `options.name` (default `papershelf`). */
+export function createLibrary(options: LibraryOptions = {}): Library {
+  const name = options.name ?? DB_NAME;
+  const report =
+    options.onInvalidRecord ??
+    ((problem: InvalidRecord) =>
+      console.warn(`papershelf: skipped an unreadable record ${problem.key ?? '(no key)'}: ${problem.message}`));
+
+  function readRecord(value: unknown): SavedPaper | undefined {
+    const parsed = SavedPaperSchema.safeParse(value);
+    if (parsed.success) return parsed.data;
+    report({ key: keyOf(value), message: z.prettifyError(parsed.error) });
+    return undefined;
+  }
+
+  async function transaction<Mode extends IDBTransactionMode>(mode: Mode) {
+    const db = await openLibraryDb(name);
+    try {
+      return db.transaction('papers', mode);
+    } catch (error) {
+      // The connection closed under us (another context upgraded, or the browser ended it): the
+      // cache already forgot it, so opening again gives a live one.
+      if (!(error instanceof Error && error.name === 'InvalidStateError')) throw error;
+      return (await openLibraryDb(name)).transaction('papers', mode);
+    }
+  }
+
+  async function read<T>(work: (store: Store<'readonly'>) => Promise<T>): Promise<T> {
+    try {
+      return await work((await transaction('readonly')).store);
+    } catch (error) {
+      throw toLibraryError(error);
+    }
+  }
+
+  // Runs `work` in one readwrite transaction; announces the keys it changed once committed.
+  async function write<T>(work: (store: Store<'readwrite'>, changed: Set<string>) => Promise<T>): Promise<T> {
+    let tx: IDBPTransaction<LibrarySchema, ['papers'], 'readwrite'> | undefined;
+    try {
+      tx = await transaction('readwrite');
+      tx.done.catch(() => {}); // awaited below; this only keeps an abort from being unhandled
+      const changed = new Set<string>();
+      const result = await work(tx.store, changed);
+      await tx.done;
+      announceChange([...changed]);
+      return result;
+    } catch (error) {
+      // A throw in our own code would otherwise let the requests made so far commit.
+      if (tx) abortQuietly(tx);
+      throw toLibraryError(error);
+    }
+  }
+
+  // The readable records that any of `terms` finds, oldest first.
+  async function findMatches<Mode extends IDBTransactionMode>(
+    store: Store<Mode>,
+    terms: string[],
+  ): Promise<SavedPaper[]> {
+    const index = store.index('ids');
+    const found = await Promise.all(unique(terms).map((term) => index.getAll(term)));
+    const byKey = new Map<string | undefined, SavedPaper | undefined>();
+    for (const value of found.flat()) {
+      const key = keyOf(value);
+      if (!byKey.has(key)) byKey.set(key, readRecord(value));
+    }
+    return [...byKey.values()].filter((record) => record !== undefined).sort(oldestFirst);
+  }
+
+  // Saves one paper inside a write: a new record, or a merge into the oldest record its ids find
+  // (deleting any other such record: one paper saved twice under ids not yet known to be one).
+  async function saveOne(
+    store: Store<'readwrite'>,
+    changed: Set<string>,
+    input: Paper,
+    options: SaveOptions,
+  ): Promise<SaveResult> {
+    const paper = PaperSchema.parse(input);
+    const now = (options.now ?? new Date()).toISOString();
+    const visit = visitOf(paper, options.seenOn, now);
+    const [target, ...others] = await findMatches(store, idTerms(paper));
+    if (!target) {
+      const record = newRecord(paper, now, visit);
+      await store.put(toStored(record));
+      changed.add(record.key);
+      return { record, created: true };
+    }
+    const record = unite([paper, target, ...others], [target, ...others], target.key, now, visit);
+    await Promise.all([store.put(toStored(record)), ...others.map((other) => store.delete(other.key))]);
+    for (const key of [record.key, ...others.map((other) => other.key)]) changed.add(key);
+    return { record, created: false };
+  }
+
+  return {
+    savePaper: (paper, options = {}) => write((store, changed) => saveOne(store, changed, paper, options)),
+
+    savePapers: (papers, options = {}) =>
+      write(async (store, changed) => {
+        const results: SaveResult[] = [];
+        // One after another: a paper listed twice must find the record the first one wrote.
+        for (const paper of papers) results.push(await saveOne(store, changed, paper, options));
+        return results;
+      }),
+
+    removePaper: (key) =>
+      write(async (store, changed) => {
+        const value = await store.get(key);
+        if (value === undefined) return undefined;
+        await store.delete(key);
+        changed.add(key);
+        return readRecord(value);
+      }),
+
+    restorePaper: (input, options = {}) =>
+      write(async (store, changed) => {
+        const restored = SavedPaperSchema.parse(input);
+        const matches = await findMatches(store, idTerms(restored));
+        // Saved again (or under another id) while the undo was pending: keep what both hold.
+        const record =
+          matches.length === 0
+            ? restored
+            : unite(
+                [restored, ...matches],
+                [restored, ...matches],
+                restored.key,
+                (options.now ?? new Date()).toISOString(),
+              );
+        const others = matches.filter((match) => match.key !== record.key);
+        await Promise.all([store.put(toStored(record)), ...others.map((other) => store.delete(other.key))]);
+        for (const key of [record.key, ...others.map((other) => other.key)]) changed.add(key);
+        return record;
+      }),
+
+    updatePaper: (key, input, options = {}) =>
+      write(async (store, changed) => {
+        const patch = PaperPatchSchema.parse(input);
+        const value = await store.get(key);
+        const current = value === undefined ? undefined : readRecord(value);
+        if (!current) return undefined;
+        const next: Record<string, unknown> = { ...current, updatedAt: (options.now ?? new Date()).toISOString() };
+        if (patch.status) next.status = patch.status;
+        if (patch.tags) {
+          const tags = unique(patch.tags.map(cleanText).filter((tag) => tag !== undefined));
+          next.tags = tags.length > 0 ? tags : undefined;
+        }
+        if (patch.note !== undefined) next.note = patch.note.trim() || undefined;
+        if (patch.starred !== undefined) next.starred = patch.starred || undefined;
+        const record = SavedPaperSchema.parse(compact(next));
+        await store.put(toStored(record));
+        changed.add(key);
+        return record;
+      }),
+
+    getPaper: (key) =>
+      read(async (store) => {
+        const value = await store.get(key);
+        return value === undefined ? undefined : readRecord(value);
+      }),
+
+    findSaved: (terms) =>
+      read(async (store) => {
+        const found = new Map<string, string>();
+        const matches = await Promise.all(
+          unique(terms).map(async (term) => [term, await findMatches(store, [term])] as const),
+        );
+        for (const [term, [record]] of matches) if (record) found.set(term, record.key);
+        return found;
+      }),
+
+    listPapers: ({ limit = Number.POSITIVE_INFINITY, offset = 0 } = {}) =>
+      read(async (store) => {
+        const papers: SavedPaper[] = [];
+        if (!(limit > 0)) return papers;
+        let cursor = await store.index('savedAt').openCursor(null, 'prev');
+        const skip = Math.floor(offset);
+        if (cursor && skip > 0) cursor = await cursor.advance(skip);
+        while (cursor && papers.length < limit) {
+          const record = readRecord(cursor.value);
+          if (record) papers.push(record);
+          cursor = await cursor.continue();
+        }
+        return papers;
+      }),
+
+    countPapers: () => read((store) => store.count()),
+
+    allPapers: () =>
+      read(async (store) =>
+        (await store.getAll())
+          .map(readRecord)
+          .filter((record) => record !== undefined)
+          .sort((a, b) => oldestFirst(b, a)),
+      ),
+
+    importRecords: (records, options = {}) =>
+      write(async (store, changed) => {
+        const parsed = z.array(SavedPaperSchema).safeParse(records);
+        if (!parsed.success) {
+          const issue = parsed.error.issues[0];
+          const index = typeof issue?.path[0] === 'number' ? issue.path[0] : -1;
+          const key = keyOf(records[index]);
+          throw new LibraryError(
+            'invalid',
+            `Nothing was imported: record ${index + 1}${key ? ` (${key})` : ''} is not a valid saved paper: ${z.prettifyError(parsed.error)}`,
+            { cause: parsed.error },
+          );
+        }
+        const now = (options.now ?? new Date()).toISOString();
+        const summary: ImportSummary = { added: 0, merged: 0 };
+        for (const input of parsed.data) {
+          // Older files may carry other ISO forms; the savedAt index orders by the text.
+          const record: SavedPaper = {
+            ...input,
+            savedAt: new Date(input.savedAt).toISOString(),
+            updatedAt: new Date(input.updatedAt).toISOString(),
+          };
+          const [target, ...others] = await findMatches(store, idTerms(record));
+          if (!target) {
+            await store.put(toStored(record));
+            changed.add(record.key);
+            summary.added += 1;
+            continue;
+          }
+          // The library's own detected fields win over the file's; the file fills gaps.
+          const united = unite([target, ...others, record], [target, ...others, record], target.key, now);
+          await Promise.all([store.put(toStored(united)), ...others.map((other) => store.delete(other.key))]);
+          for (const key of [united.key, ...others.map((other) => other.key)]) changed.add(key);
+          summary.merged += 1;
+        }
+        return summary;
+      }),
+  };
+}
+
+const library = createLibrary();
+
+/** Follows changes made in any context (re-exported from ./changes for the UI). */
+export { onLibraryChange } from './changes';
+
+/** Saves a paper in the user's library, merging it into the record any of its ids finds. */
+export const savePaper = library.savePaper;
+/** Saves several papers in one transaction ("Save all"). */
+export const savePapers = library.savePapers;
+/** Removes a saved paper and returns it for undo. */
+export const removePaper = library.removePaper;
+/** Puts a removed record back (undo). */
+export const restorePaper = library.restorePaper;
+/** Changes status, tags, note or star of a saved paper. */
+export const updatePaper = library.updatePaper;
+/** The saved paper with this key, if any. */
+export const getPaper = library.getPaper;
+/** Maps each `scheme:value` term to the key of the saved paper it finds. */
+export const findSaved = library.findSaved;
+/** Saved papers, newest first, a page at a time. */
+export const listPapers = library.listPapers;
+/** How many records the library holds. */
+export const countPapers = library.countPapers;
+/** Every readable saved paper, newest first. */
+export const allPapers = library.allPapers;
+/** Adds or merges a backup's records, all or none. */
+export const importRecords = library.importRecords;
