@@ -5,7 +5,7 @@ describe('toPaper', () => {
   it('cleans a draft into the contract shape, omitting what is absent', () => {
     const paper = toPaper({
       title: '  Attention   is\n all you need ',
-      authors: ['Ashish  Vaswani', '', '…', 'Noam Shazeer', 'Ashish Vaswani'],
+      authors: ['Ashish  Vaswani', '', '…', 'Noam Shazeer', 'Wei Zhang', 'Wei Zhang'],
       abstract: '   ',
       published: '2017-06-12',
       ids: { arxiv: 'arXiv:1706.03762v7', doi: 'https://doi.org/10.48550/arXiv.1706.03762' },
@@ -14,19 +14,20 @@ describe('toPaper', () => {
       codeUrl: 'https://github.com/tensorflow/tensor2tensor',
       upvotes: 3.5,
       stars: 12,
-      keywords: [],
+      keywords: ['cs.CL', ' cs.CL', 'cs.LG'],
       source: 'arxiv',
       pageUrl: 'https://arxiv.org/abs/1706.03762v7',
     });
     expect(paper).toEqual({
       key: 'arxiv:1706.03762',
       title: 'Attention is all you need',
-      authors: ['Ashish Vaswani', 'Noam Shazeer'],
+      authors: ['Ashish Vaswani', 'Noam Shazeer', 'Wei Zhang', 'Wei Zhang'],
       published: '2017-06-12',
       ids: { arxiv: '1706.03762', arxivVersion: 7 },
       url: 'https://arxiv.org/abs/1706.03762',
       codeUrl: 'https://github.com/tensorflow/tensor2tensor',
       stars: 12,
+      keywords: ['cs.CL', 'cs.LG'],
       source: 'arxiv',
       pageUrl: 'https://arxiv.org/abs/1706.03762v7',
     });

@@ -74,13 +74,14 @@ function cleanIds(draft: PaperDraft['ids']): PaperIds | undefined {
   return Object.keys(ids).length > 0 ? ids : undefined;
 }
 
-function cleanList(values: (string | null | undefined)[] | undefined): string[] {
-  const seen = new Set<string>();
+// Two co-authors may share a name, so authors keep repeats; keywords do not.
+function cleanList(values: (string | null | undefined)[] | undefined, unique: boolean): string[] {
+  const list: string[] = [];
   for (const value of values ?? []) {
     const text = cleanText(value);
-    if (text && !NOT_AN_AUTHOR.test(text)) seen.add(text);
+    if (text && !NOT_AN_AUTHOR.test(text) && !(unique && list.includes(text))) list.push(text);
   }
-  return [...seen];
+  return list;
 }
 
 /**
@@ -93,9 +94,9 @@ export function toPaper(draft: PaperDraft): Paper | null {
   const url = httpUrl(draft.url);
   const key = paperKey(ids, url);
   if (!title || !key) return null;
-  const authors = cleanList(draft.authors);
+  const authors = cleanList(draft.authors, false);
   const published = cleanText(draft.published);
-  const keywords = cleanList(draft.keywords);
+  const keywords = cleanList(draft.keywords, true);
   const candidate: Record<string, unknown> = {
     key,
     title,
