@@ -45,3 +45,17 @@ export function parseJson(text: string | null | undefined): unknown {
     return undefined;
   }
 }
+
+/** The collapsed text of an element leaving out the descendants that match `skip` (labels, toggles). */
+export function textExcept(element: Element | null | undefined, skip: string): string | undefined {
+  if (!element) return undefined;
+  const parts: string[] = [];
+  const walk = (node: Node): void => {
+    for (const child of node.childNodes) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1 && !(child as Element).matches(skip)) walk(child);
+    }
+  };
+  walk(element);
+  return cleanText(parts.join(''));
+}
