@@ -1,3 +1,72 @@
+// The background: the only door from a page to the library. It checks who is asking, parses
+// every message with the message table, writes through lib/library, keeps the toolbar badge, and
+// tells open tabs what changed.
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { findSaved, removePaper, savePapers } from '../lib/library/library';
+import { type BackgroundRequest, BackgroundRequestSchema, type BackgroundResponse } from '../lib/messages';
+import { notifyTabs } from '../lib/tabs';
 
-export default defineBackground(() => {});
+type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
+
+/** Only our own content scripts, running in a tab on an http(s) page, may ask. */
+function isOwnContentScript(sender: Sender): sender is Sender & { tab: { id: number } } {
+  return sender.id === browser.runtime.id && sender.tab?.id !== undefined && /^https?:/.test(sender.url ?? '');
+}
+
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function handle(request: BackgroundRequest, tabId: number): Promise<BackgroundResponse> {
+  switch (request.type) {
+    case 'save': {
+      const results = await savePapers(request.papers);
+      const saved = results.map((result) => result.record);
+      void notifyTabs(saved.map((record) => record.key));
+      return { ok: true, saved };
+    }
+    case 'remove': {
+      await removePaper(request.key);
+      void notifyTabs([request.key]);
+      return { ok: true };
+    }
+    case 'lookup':
+      return { ok: true, found: Object.fromEntries(await findSaved(request.terms)) };
+    case 'detected':
+      await browser.action.setBadgeText({ tabId, text: request.count > 0 ? String(request.count) : '' });
+      return { ok: true };
+    case 'open-side-panel':
+      // Handled before any await: browsers open a panel only in the turn of the user's click.
+      return { ok: true };
+  }
+}
+
+function openSidePanel(tabId: number, windowId: number | undefined): Promise<unknown> {
+  if (import.meta.env.FIREFOX)
+    return (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
+  return browser.sidePanel.open(windowId === undefined ? { tabId } : { tabId, windowId });
+}
+
+export default defineBackground(() => {
+  void browser.action.setBadgeBackgroundColor({ color: '#3b6fe0' });
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    if (!isOwnContentScript(sender)) return false;
+    const request = BackgroundRequestSchema.safeParse(message);
+    if (!request.success) {
+      sendResponse({ ok: false, error: 'papershelf refused a malformed message' } satisfies BackgroundResponse);
+      return false;
+    }
+    if (request.data.type === 'open-side-panel') {
+      openSidePanel(sender.tab.id, sender.tab.windowId).then(
+        () => sendResponse({ ok: true }),
+        (error) => sendResponse({ ok: false, error: `could not open the side panel: ${describe(error)}` }),
+      );
+      return true;
+    }
+    handle(request.data, sender.tab.id).then(sendResponse, (error) =>
+      sendResponse({ ok: false, error: describe(error) }),
+    );
+    return true;
+  });
+});

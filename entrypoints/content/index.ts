@@ -1,9 +1,176 @@
+// The content script: detects the papers on the page, puts a save control beside each, keeps
+// their saved state current, and answers the popup. It reaches the library only through the
+// background.
+import { browser } from 'wxt/browser';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { contentScriptPatterns, detectPapers } from '../../lib/detect/index';
+import { contentScriptPatterns, detectPapers, sources } from '../../lib/detect/index';
+import {
+  type BackgroundRequest,
+  type BackgroundResponse,
+  BackgroundResponseSchema,
+  TabRequestSchema,
+} from '../../lib/messages';
+import { idTerms } from '../../lib/paper/ids';
+import type { Paper } from '../../lib/paper/model';
+import { type Control, createControl, placeControl } from './overlay';
+
+// Dynamic pages change in bursts (a route change, a page of results); detect once it settles.
+const SETTLE_MS = 250;
 
 export default defineContentScript({
   matches: contentScriptPatterns,
-  main() {
-    detectPapers(document, new URL(location.href));
+  runAt: 'document_idle',
+  main(ctx) {
+    startShelf(ctx);
   },
 });
+
+async function ask(request: BackgroundRequest): Promise<BackgroundResponse> {
+  try {
+    const answer: unknown = await browser.runtime.sendMessage(request);
+    const parsed = BackgroundResponseSchema.safeParse(answer);
+    return parsed.success ? parsed.data : { ok: false, error: 'papershelf did not answer' };
+  } catch (error) {
+    const text = String((error as Error)?.message ?? error);
+    return {
+      ok: false,
+      error: /context invalidated|receiving end/i.test(text)
+        ? 'papershelf was updated or restarted: reload the page'
+        : text,
+    };
+  }
+}
+
+function startShelf(ctx: ContentScriptContext): void {
+  const controls = new Map<Element, Control>();
+  let timer: ReturnType<ContentScriptContext['setTimeout']> | undefined;
+  let reportedCount = -1;
+
+  function clear(): void {
+    for (const control of controls.values()) control.destroy();
+    controls.clear();
+  }
+
+  function schedule(): void {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = ctx.setTimeout(scan, SETTLE_MS);
+  }
+
+  function report(count: number): void {
+    if (count === reportedCount) return;
+    reportedCount = count;
+    void ask({ type: 'detected', count });
+  }
+
+  function scan(): void {
+    timer = undefined;
+    const url = new URL(location.href);
+    // The cheap gate: no source reads this address, so no work and no controls.
+    if (!sources.some((source) => source.matches(url))) {
+      clear();
+      report(0);
+      return;
+    }
+    const detections = detectPapers(document, url);
+    const seen = new Set<Element>();
+    const fresh: Control[] = [];
+    for (const { paper, anchor } of detections) {
+      if (!anchor) continue;
+      seen.add(anchor);
+      const existing = controls.get(anchor);
+      if (existing && existing.paper.key === paper.key && existing.host.isConnected) {
+        existing.paper = paper;
+        continue;
+      }
+      existing?.destroy();
+      const control = createControl(document, paper, {
+        save: () => void save(control),
+        remove: () => void remove(control),
+        openSidePanel: () => void ask({ type: 'open-side-panel' }),
+      });
+      placeControl(control, anchor);
+      controls.set(anchor, control);
+      fresh.push(control);
+    }
+    for (const [anchor, control] of controls) {
+      if (!seen.has(anchor)) {
+        control.destroy();
+        controls.delete(anchor);
+      }
+    }
+    report(controls.size);
+    if (fresh.length > 0) void refresh(fresh);
+  }
+
+  async function refresh(targets: Iterable<Control>): Promise<void> {
+    const list = [...targets];
+    const terms = [...new Set(list.flatMap((control) => idTerms(control.paper)))];
+    if (terms.length === 0) return;
+    const answer = await ask({ type: 'lookup', terms });
+    if (!answer.ok) return;
+    for (const control of list) {
+      const savedKey = idTerms(control.paper)
+        .map((term) => answer.found?.[term])
+        .find((key) => key !== undefined);
+      control.savedKey = savedKey;
+      control.setState(savedKey ? 'saved' : 'unsaved');
+    }
+  }
+
+  async function save(control: Control): Promise<void> {
+    control.setState('saving');
+    const answer = await ask({ type: 'save', papers: [control.paper] });
+    if (!answer.ok) return control.setState('error', answer.error);
+    control.savedKey = answer.saved?.[0]?.key ?? control.paper.key;
+    control.setState('saved');
+  }
+
+  async function remove(control: Control): Promise<void> {
+    const key = control.savedKey ?? control.paper.key;
+    const answer = await ask({ type: 'remove', key });
+    if (!answer.ok) return control.setState('error', answer.error);
+    control.savedKey = undefined;
+    control.setState('unsaved');
+  }
+
+  function currentPapers(): Paper[] {
+    return [...controls.values()].map((control) => control.paper);
+  }
+
+  // Answers with sendResponse (not a returned promise), which every browser supports.
+  const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): boolean => {
+    if (sender.id !== browser.runtime.id) return false;
+    const request = TabRequestSchema.safeParse(message);
+    if (!request.success) return false;
+    if (request.data.type === 'get-papers') {
+      sendResponse({ url: location.href, papers: currentPapers() });
+      return false;
+    }
+    // A change may merge records under another key than the one detected here, so every control
+    // asks again: one lookup message for the whole page.
+    void refresh(controls.values());
+    return false;
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => {
+    browser.runtime.onMessage.removeListener(onMessage);
+    clear();
+  });
+
+  // In-app navigation (Hugging Face is a SvelteKit app): drop the old route's controls at once,
+  // detect again once the new route has rendered.
+  ctx.addEventListener(window, 'wxt:locationchange', () => {
+    clear();
+    schedule();
+  });
+  const observer = new MutationObserver((mutations) => {
+    const ours = mutations.every((mutation) =>
+      [...mutation.addedNodes, ...mutation.removedNodes].every((node) => node.nodeName === 'PAPERSHELF-CONTROL'),
+    );
+    if (!ours) schedule();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+  ctx.onInvalidated(() => observer.disconnect());
+  scan();
+}

@@ -1,3 +1,5 @@
 import { render } from 'preact';
+import '../../components/styles.css';
+import { App } from './App';
 
-render(<p>papershelf</p>, document.getElementById('app') as HTMLElement);
+render(<App />, document.getElementById('app') as HTMLElement);

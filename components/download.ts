@@ -1,0 +1,14 @@
+/** Saves text as a file through the browser's download prompt (no permission needed). */
+export function downloadText(text: string, filename: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** `papershelf-2026-11-29.<extension>`: a name that sorts by date and says what it is. */
+export function exportFilename(extension: string, now = new Date()): string {
+  return `papershelf-${now.toISOString().slice(0, 10)}.${extension}`;
+}

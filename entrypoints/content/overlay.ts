@@ -1,0 +1,157 @@
+// The save control put beside each detected paper's title. It lives in a closed shadow root, so
+// the page's styles cannot break it and the page's scripts cannot read it. Its size does not
+// depend on its state, so the page cannot tell from layout which papers the user saved.
+import type { Paper } from '../../lib/paper/model';
+
+export type ControlState = 'unsaved' | 'saving' | 'saved' | 'error';
+
+export interface ControlActions {
+  save(): void;
+  remove(): void;
+  openSidePanel(): void;
+}
+
+/** One paper's control on the page. */
+export interface Control {
+  readonly host: HTMLElement;
+  paper: Paper;
+  /** The key the paper is saved under (may differ from the detected key), when saved. */
+  savedKey: string | undefined;
+  setState(state: ControlState, message?: string): void;
+  destroy(): void;
+}
+
+const TEST_HOOKS = import.meta.env.MODE === 'test';
+
+const STYLE = `
+:host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin-inline-start: 0.4em; line-height: 1; }
+button { font: 600 12px/1 system-ui, sans-serif; cursor: pointer; border-radius: 6px; border: 1px solid #c6c9d2;
+  background: #f7f8fa; color: #1f2330; padding: 4px 8px; }
+.main { width: 6.2em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
+.main[data-state="saved"] { background: #e7f4ea; border-color: #7dbb8b; color: #17572a; }
+.main[data-state="error"] { background: #fdecea; border-color: #e39a91; color: #8a1f12; }
+.main[data-state="saving"] { opacity: 0.7; cursor: progress; }
+.menu { position: absolute; z-index: 2147483647; top: calc(100% + 4px); inset-inline-start: 0; display: flex;
+  flex-direction: column; gap: 2px; padding: 4px; border-radius: 8px; border: 1px solid #c6c9d2; background: #fff;
+  box-shadow: 0 4px 16px rgb(0 0 0 / 0.18); }
+.menu[hidden] { display: none; }
+.menu button { border: 0; background: transparent; text-align: start; font-weight: 500; white-space: nowrap; }
+.menu button:hover, .menu button:focus-visible { background: #eef1f7; }
+@media (prefers-color-scheme: dark) {
+  button { background: #2a2e38; color: #e8eaf0; border-color: #4a5060; }
+  .main[data-state="saved"] { background: #1d3b26; border-color: #3f7a4f; color: #bfe8c9; }
+  .main[data-state="error"] { background: #4a1f1a; border-color: #9a4a3f; color: #ffd2cb; }
+  .menu { background: #22252d; border-color: #4a5060; }
+  .menu button:hover, .menu button:focus-visible { background: #353a46; }
+}
+`;
+
+const LABELS: Record<ControlState, string> = { unsaved: 'Save', saving: 'Saving…', saved: 'Saved ✓', error: 'Retry' };
+
+/** Creates a control for `paper` (not yet in the page: the caller places `host`). */
+export function createControl(doc: Document, paper: Paper, actions: ControlActions): Control {
+  const host = doc.createElement('papershelf-control');
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = doc.createElement('style');
+  style.textContent = STYLE;
+  const main = doc.createElement('button');
+  main.type = 'button';
+  main.className = 'main';
+  main.setAttribute('aria-haspopup', 'menu');
+  const menu = doc.createElement('div');
+  menu.className = 'menu';
+  menu.setAttribute('role', 'menu');
+  menu.hidden = true;
+  const open = menuItem(doc, 'Open in side panel', () => actions.openSidePanel());
+  const remove = menuItem(doc, 'Remove from papershelf', () => actions.remove());
+  menu.append(open, remove);
+  root.append(style, main, menu);
+
+  let state: ControlState = 'unsaved';
+  const control: Control = {
+    host,
+    paper,
+    savedKey: undefined,
+    setState(next, message) {
+      state = next;
+      main.dataset.state = next;
+      main.textContent = LABELS[next];
+      main.disabled = next === 'saving';
+      const title = control.paper.title;
+      const label =
+        next === 'saved'
+          ? `Saved in papershelf: ${title}. Open the menu to open or remove it`
+          : next === 'error'
+            ? `papershelf could not save ${title}: ${message ?? 'unknown error'}. Press to try again`
+            : `Save to papershelf: ${title}`;
+      main.setAttribute('aria-label', label);
+      main.title = next === 'error' ? (message ?? '') : label;
+      if (next !== 'saved') closeMenu();
+      if (TEST_HOOKS && (next === 'saved' || next === 'unsaved')) host.dataset.papershelfState = next;
+    },
+    destroy() {
+      host.remove();
+    },
+  };
+
+  function closeMenu(): void {
+    menu.hidden = true;
+    main.setAttribute('aria-expanded', 'false');
+  }
+
+  // Only the user's own clicks count: a script of the page cannot reach into the closed root,
+  // and synthetic events are not trusted. Clicks stop here, so a card that is itself a link
+  // does not navigate.
+  main.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (!event.isTrusted) return;
+    if (state === 'saved') {
+      menu.hidden = !menu.hidden;
+      main.setAttribute('aria-expanded', String(!menu.hidden));
+      if (!menu.hidden) open.focus();
+    } else if (state !== 'saving') {
+      actions.save();
+    }
+  });
+  root.addEventListener('keydown', (event) => {
+    const key = (event as KeyboardEvent).key;
+    if (key === 'Escape' && !menu.hidden) {
+      closeMenu();
+      main.focus();
+    } else if ((key === 'ArrowDown' || key === 'ArrowUp') && !menu.hidden) {
+      event.preventDefault();
+      (root.activeElement === open ? remove : open).focus();
+    }
+  });
+  root.addEventListener('focusout', (event) => {
+    const next = (event as FocusEvent).relatedTarget as Node | null;
+    if (!next || !root.contains(next)) closeMenu();
+  });
+  for (const item of [open, remove]) item.addEventListener('click', () => closeMenu());
+
+  if (TEST_HOOKS) host.dataset.papershelfKey = paper.key;
+  control.setState('unsaved');
+  return control;
+}
+
+function menuItem(doc: Document, label: string, onClick: () => void): HTMLButtonElement {
+  const item = doc.createElement('button');
+  item.type = 'button';
+  item.setAttribute('role', 'menuitem');
+  item.textContent = label;
+  item.addEventListener('click', (event) => {
+    event.preventDefault();
+    event.stopPropagation();
+    if (event.isTrusted) onClick();
+  });
+  return item;
+}
+
+/** Puts the control beside the title: after a title link (never inside it), else at its end. */
+export function placeControl(control: Control, anchor: Element): void {
+  const link = anchor.closest('a');
+  if (link) link.after(control.host);
+  else anchor.append(control.host);
+}

@@ -1,0 +1,165 @@
+// The popup: the papers detected on the current tab, each with save / remove, "Save all", how
+// many are saved already, and the way to the side panel. `popup.html?tab=<id>` shows that tab.
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { PaperSummary } from '../../components/PaperSummary';
+import { findSaved, onLibraryChange, removePaper, savePapers } from '../../lib/library/library';
+import { TabPapersSchema } from '../../lib/messages';
+import { idTerms } from '../../lib/paper/ids';
+import type { Paper } from '../../lib/paper/model';
+import { notifyTabs } from '../../lib/tabs';
+
+type Load = { state: 'loading' } | { state: 'none'; reason: string } | { state: 'ready'; papers: Paper[] };
+
+async function targetTab(): Promise<{ tabId: number; windowId?: number } | undefined> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param && /^\d+$/.test(param)) return { tabId: Number(param) };
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? undefined : { tabId: tab.id, windowId: tab.windowId };
+}
+
+async function loadTabPapers(tabId: number): Promise<Load> {
+  try {
+    const answer = TabPapersSchema.safeParse(await browser.tabs.sendMessage(tabId, { type: 'get-papers' }));
+    if (!answer.success) return { state: 'none', reason: 'papershelf could not read this tab.' };
+    return answer.data.papers.length > 0
+      ? { state: 'ready', papers: answer.data.papers }
+      : { state: 'none', reason: 'No papers found on this page.' };
+  } catch {
+    return { state: 'none', reason: 'papershelf does not read this page (or it is still loading).' };
+  }
+}
+
+/** Maps each detected paper's key to the key it is saved under, for those already saved. */
+async function savedKeys(papers: Paper[]): Promise<Map<string, string>> {
+  const found = await findSaved(papers.flatMap((paper) => idTerms(paper)));
+  const result = new Map<string, string>();
+  for (const paper of papers) {
+    const key = idTerms(paper)
+      .map((term) => found.get(term))
+      .find((value) => value !== undefined);
+    if (key) result.set(paper.key, key);
+  }
+  return result;
+}
+
+export function App() {
+  const [tab, setTab] = useState<{ tabId: number; windowId?: number }>();
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [saved, setSaved] = useState<Map<string, string>>(new Map());
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+
+  const papers = load.state === 'ready' ? load.papers : [];
+  const refreshSaved = useCallback(async () => {
+    if (papers.length > 0) setSaved(await savedKeys(papers));
+  }, [papers]);
+
+  useEffect(() => {
+    void targetTab().then(async (target) => {
+      setTab(target);
+      setLoad(target ? await loadTabPapers(target.tabId) : { state: 'none', reason: 'No tab to read.' });
+    });
+  }, []);
+  useEffect(() => {
+    void refreshSaved();
+    return onLibraryChange(() => void refreshSaved());
+  }, [refreshSaved]);
+
+  async function run(action: () => Promise<string[]>): Promise<void> {
+    setBusy(true);
+    setError(undefined);
+    try {
+      const keys = await action();
+      await refreshSaved();
+      void notifyTabs(keys);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const save = (list: Paper[]) => run(async () => (await savePapers(list)).map((result) => result.record.key));
+  const remove = (key: string) =>
+    run(async () => {
+      await removePaper(key);
+      return [key];
+    });
+  async function openSidePanel(): Promise<void> {
+    try {
+      if (import.meta.env.FIREFOX) {
+        await (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
+      } else if (tab?.windowId !== undefined) {
+        await browser.sidePanel.open({ windowId: tab.windowId });
+      } else {
+        await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
+      }
+      window.close();
+    } catch (failure) {
+      setError(`Could not open the side panel: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  }
+
+  const unsaved = papers.filter((paper) => !saved.has(paper.key));
+  return (
+    <main>
+      <header>
+        <h1>papershelf</h1>
+        <button type="button" onClick={() => void openSidePanel()}>
+          Reading list
+        </button>
+        {papers.length > 0 && (
+          <button
+            type="button"
+            class="primary"
+            data-action="save-all"
+            disabled={busy || unsaved.length === 0}
+            onClick={() => void save(unsaved)}
+          >
+            Save all
+          </button>
+        )}
+      </header>
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
+      {load.state === 'loading' && <p class="status-line">Looking for papers…</p>}
+      {load.state === 'none' && <p class="status-line">{load.reason}</p>}
+      {load.state === 'ready' && (
+        <>
+          <p class="status-line" aria-live="polite">
+            {papers.length} {papers.length === 1 ? 'paper' : 'papers'} on this page, {papers.length - unsaved.length}{' '}
+            already saved
+          </p>
+          <ul class="papers">
+            {papers.map((paper) => {
+              const savedKey = saved.get(paper.key);
+              return (
+                <li key={paper.key} data-paper-key={paper.key}>
+                  <PaperSummary paper={paper} />
+                  <div class="actions">
+                    {savedKey ? (
+                      <>
+                        <span class="saved-mark">Saved</span>
+                        <button type="button" disabled={busy} onClick={() => void remove(savedKey)}>
+                          Remove
+                        </button>
+                      </>
+                    ) : (
+                      <button type="button" class="primary" disabled={busy} onClick={() => void save([paper])}>
+                        Save
+                      </button>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        </>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+// Runs a built extension in headless Chromium (shared/e2e-notes.md) and serves saved pages at
+// their real addresses, so the content script meets them exactly as a user's browser would.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM, FIXTURES } from './paths';
+
+export const hasChromium = existsSync(CHROMIUM);
+
+export interface Browser {
+  context: BrowserContext;
+  extensionId: string;
+  /** Opens an extension page (`popup.html?tab=3`, `sidepanel.html`) as a tab. */
+  openExtensionPage(path: string): Promise<Page>;
+  /** Stops the service worker, as the browser does when it is idle. */
+  stopServiceWorker(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Launches Chromium with the unpacked extension in `extensionDir` and a fresh profile. */
+export async function launch(extensionDir: string, profileDir?: string): Promise<Browser> {
+  const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    args: [
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  // Nothing leaves this machine: whatever a page asks for that is not routed gets a 404.
+  await context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, body: '' }));
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    context,
+    extensionId,
+    async openExtensionPage(path) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async stopServiceWorker() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const session = await context.newCDPSession(page);
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.stopAllWorkers');
+      await session.detach();
+    },
+    async close() {
+      await context.close();
+      if (!profileDir) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Answers `url` with the saved page `tests/fixtures/<fixture>/page.html`. */
+export async function servePage(context: BrowserContext, url: string, fixture: string): Promise<void> {
+  const body = readFileSync(join(FIXTURES, fixture, 'page.html'));
+  await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+}
+
+/** The tab id Chromium gave `page`, read from inside the extension. */
+export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
+  const probe = await browser.openExtensionPage('popup.html');
+  const url = page.url();
+  const id = await probe.evaluate(async (target) => {
+    type Tabs = { query(filter: object): Promise<{ id?: number; url?: string }[]> };
+    const tabs = await (globalThis as unknown as { chrome: { tabs: Tabs } }).chrome.tabs.query({});
+    return tabs.find((tab) => tab.url === target)?.id;
+  }, url);
+  await probe.close();
+  if (id === undefined) throw new Error(`no tab shows ${url}`);
+  return id;
+}

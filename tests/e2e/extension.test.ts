@@ -1,0 +1,171 @@
+// The built extension in headless Chromium, on saved Hugging Face and arXiv pages served at their
+// real addresses: controls, saving, the side panel, IndexedDB, reloads, the popup, a stopped
+// service worker, export, and a production build without test hooks.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Paper } from '../../lib/paper/model';
+import { type Browser, hasChromium, launch, servePage, tabIdOf } from './browser';
+import { FIXTURES, PRODUCTION_BUILD, TEST_BUILD } from './paths';
+
+interface Case {
+  fixture: string;
+  url: string;
+  papers: Paper[];
+}
+
+function loadCase(fixture: string): Case {
+  const expected = JSON.parse(readFileSync(join(FIXTURES, fixture, 'expected.json'), 'utf8')) as Omit<Case, 'fixture'>;
+  return { fixture, ...expected };
+}
+
+const hf = loadCase('huggingface/daily-listing');
+const arxivList = loadCase('arxiv/listing-new');
+const arxivAbs = loadCase('arxiv/abs-page');
+
+const control = (page: Page, key: string) => page.locator(`papershelf-control[data-papershelf-key="${key}"]`);
+const stateOf = (page: Page, key: string) => control(page, key).getAttribute('data-papershelf-state');
+
+async function open(browser: Browser, item: Case): Promise<Page> {
+  await servePage(browser.context, item.url, item.fixture);
+  const page = await browser.context.newPage();
+  await page.goto(item.url);
+  await expect.poll(() => page.locator('papershelf-control').count()).toBe(item.papers.length);
+  return page;
+}
+
+/** Every record in the extension's IndexedDB, read from an extension page. */
+async function databaseKeys(browser: Browser): Promise<string[]> {
+  const page = await browser.openExtensionPage('sidepanel.html');
+  const keys = await page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const request = indexedDB.open('papershelf');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction('papers').objectStore('papers').getAllKeys();
+          all.onsuccess = () => resolve(all.result.map(String));
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+  await page.close();
+  return keys.sort();
+}
+
+describe.skipIf(!hasChromium)('the test build in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch(TEST_BUILD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('puts one control on every paper of the saved pages, each once', async () => {
+    for (const item of [hf, arxivList, arxivAbs]) {
+      expect(item.papers.length, item.fixture).toBeGreaterThan(0);
+      const page = await open(browser, item);
+      const keys = await page
+        .locator('papershelf-control')
+        .evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-key')));
+      expect(keys.sort(), item.fixture).toEqual(item.papers.map((paper) => paper.key).sort());
+      for (const key of keys) expect(await stateOf(page, String(key))).toBe('unsaved');
+      await page.close();
+    }
+  });
+
+  it('saves a paper, shows it in the side panel and in IndexedDB, and still shows it saved after a reload', async () => {
+    const paper = hf.papers[0] as Paper;
+    const page = await open(browser, hf);
+    await control(page, paper.key).click();
+    await expect.poll(() => stateOf(page, paper.key)).toBe('saved');
+
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    await expect.poll(() => panel.locator(`[data-paper-key="${paper.key}"]`).count()).toBe(1);
+    expect(await panel.locator(`[data-paper-key="${paper.key}"] .title`).textContent()).toBe(paper.title);
+    await panel.close();
+    expect(await databaseKeys(browser)).toEqual([paper.key]);
+
+    await page.reload();
+    await expect.poll(() => stateOf(page, paper.key)).toBe('saved');
+    const others = hf.papers.slice(1).map((other) => stateOf(page, other.key));
+    expect(await Promise.all(others)).toEqual(hf.papers.slice(1).map(() => 'unsaved'));
+    await page.close();
+  });
+
+  it('removes a paper from the popup and the page follows', async () => {
+    const paper = hf.papers[0] as Paper;
+    const page = await open(browser, hf);
+    await expect.poll(() => stateOf(page, paper.key)).toBe('saved');
+    const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
+    await expect.poll(() => popup.locator('[data-paper-key]').count()).toBe(hf.papers.length);
+    await popup.locator(`[data-paper-key="${paper.key}"] button`, { hasText: 'Remove' }).click();
+    await expect.poll(() => stateOf(page, paper.key)).toBe('unsaved');
+    expect(await databaseKeys(browser)).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
+  it('loses nothing when the service worker stops between two saves', async () => {
+    const [first, second] = arxivList.papers as [Paper, Paper];
+    const page = await open(browser, arxivList);
+    await control(page, first.key).click();
+    await expect.poll(() => stateOf(page, first.key)).toBe('saved');
+    await browser.stopServiceWorker();
+    await control(page, second.key).click();
+    await expect.poll(() => stateOf(page, second.key)).toBe('saved');
+    expect(await databaseKeys(browser)).toEqual([first.key, second.key].sort());
+    await page.close();
+  });
+
+  it('saves all from the popup and exports the list as BibTeX and JSON', async () => {
+    const page = await open(browser, hf);
+    const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
+    await popup.locator('[data-action="save-all"]').click();
+    for (const paper of hf.papers) await expect.poll(() => stateOf(page, paper.key)).toBe('saved');
+    await expect.poll(() => popup.locator('[data-action="save-all"]').isDisabled()).toBe(true);
+    await popup.close();
+
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    await expect.poll(() => panel.locator('[data-paper-key]').count()).toBe(hf.papers.length + 2);
+    const [bibtex] = await Promise.all([panel.waitForEvent('download'), panel.locator('[data-action="export-bibtex"]').click()]);
+    const bib = readFileSync(String(await bibtex.path()), 'utf8');
+    for (const paper of hf.papers) expect(bib).toMatch(new RegExp(`eprint\\s*=\\s*\\{${paper.ids?.arxiv}\\}`));
+    expect(bibtex.suggestedFilename()).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.bib$/);
+    const [json] = await Promise.all([panel.waitForEvent('download'), panel.locator('[data-action="export-json"]').click()]);
+    const backup = JSON.parse(readFileSync(String(await json.path()), 'utf8')) as { format: string; papers: Paper[] };
+    expect(backup.format).toBe('papershelf');
+    expect(backup.papers.map((saved) => saved.key).sort()).toEqual((await databaseKeys(browser)).sort());
+    expect(json.suggestedFilename()).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.json$/);
+    await panel.close();
+    await page.close();
+  });
+});
+
+describe.skipIf(!hasChromium)('the production build in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch(PRODUCTION_BUILD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('puts its controls on the page without any test hook the page could read', async () => {
+    const page = await open(browser, hf);
+    const attributes = await page
+      .locator('papershelf-control')
+      .evaluateAll((hosts) => hosts.flatMap((host) => host.getAttributeNames()));
+    expect(attributes).toEqual([]);
+    // The shadow root is closed: the page sees no inside.
+    expect(
+      await page
+        .locator('papershelf-control')
+        .first()
+        .evaluate((host) => host.shadowRoot),
+    ).toBeNull();
+    await page.close();
+  });
+});

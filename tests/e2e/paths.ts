@@ -1,0 +1,7 @@
+import { join } from 'node:path';
+
+export const ROOT = join(import.meta.dirname, '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const PRODUCTION_BUILD = join(ROOT, '.output/chrome-mv3');
+export const TEST_BUILD = join(ROOT, '.output/chrome-mv3-test');
+export const FIXTURES = join(ROOT, 'tests/fixtures');
