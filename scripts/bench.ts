@@ -1,0 +1,145 @@
+// `npm run bench [-- --quick]`: speed and memory of papershelf in headless Chromium, one JSON
+// object a line ({metric, value, unit, target?}), then `bench: done` (CONTRACT.md). Figures come
+// from the real code in a real browser: detection on saved pages, the built extension's time to
+// put its controls on a page, the content script's size, and the library and search at scale.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+import { chromium } from 'playwright-core';
+import { launch, servePage } from '../tests/e2e/browser';
+import { CHROMIUM, FIXTURES, PRODUCTION_BUILD, ROOT } from '../tests/e2e/paths';
+
+const quick = process.argv.includes('--quick');
+
+interface Figure {
+  metric: string;
+  value: number;
+  unit: string;
+  target?: number;
+}
+
+function print(figure: Figure): void {
+  const value = Math.round(figure.value * 100) / 100;
+  process.stdout.write(`${JSON.stringify({ ...figure, value })}\n`);
+}
+
+const PAGES = [
+  { fixture: 'huggingface/daily-listing' },
+  { fixture: 'huggingface/paper-page' },
+  { fixture: 'arxiv/listing-new' },
+  { fixture: 'arxiv/abs-page' },
+];
+
+function urlOf(fixture: string): string {
+  return (JSON.parse(readFileSync(join(FIXTURES, fixture, 'expected.json'), 'utf8')) as { url: string }).url;
+}
+
+async function bundle(): Promise<string> {
+  const result = await build({
+    entryPoints: [join(ROOT, 'scripts/bench/in-page.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+    define: { 'import.meta.env.MODE': '"production"' },
+  });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+async function main(): Promise<void> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing (apt-get install -y chromium)`);
+  if (!existsSync(PRODUCTION_BUILD)) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
+  const script = await bundle();
+  const repeat = quick ? 10 : 50;
+
+  const contentScript = join(PRODUCTION_BUILD, 'content-scripts/content.js');
+  print({ metric: 'content-script.size', value: statSync(contentScript).size / 1024, unit: 'KiB', target: 150 });
+
+  // Detection alone, in a plain browser page holding the saved page.
+  const plain = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const context = await plain.newContext();
+  await context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, body: '' }));
+  for (const { fixture } of PAGES) {
+    await servePage(context, urlOf(fixture), fixture);
+    const page = await context.newPage();
+    await page.goto(urlOf(fixture));
+    await page.addScriptTag({ content: script });
+    const result = await page.evaluate(
+      (times) =>
+        (
+          globalThis as unknown as { papershelfBench: { benchDetect(n: number): { ms: number; papers: number } } }
+        ).papershelfBench.benchDetect(times),
+      repeat,
+    );
+    print({ metric: `detect.${fixture}`, value: result.ms, unit: 'ms', target: 20 });
+    await page.close();
+  }
+
+  // The library and search at scale, in the same engine the side panel runs in.
+  const size = quick ? 2000 : 20000;
+  await context.route('https://bench.papershelf.invalid/', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
+  );
+  const page = await context.newPage();
+  await page.goto('https://bench.papershelf.invalid/');
+  await page.addScriptTag({ content: script });
+  const figures = await page.evaluate(
+    (n) =>
+      (
+        globalThis as unknown as { papershelfBench: { benchLibrary(n: number): Promise<Record<string, number>> } }
+      ).papershelfBench.benchLibrary(n),
+    size,
+  );
+  const targets: Record<string, number> = {
+    listNewest50: 50,
+    lookup100: 50,
+    searchQuery: 50,
+    searchPrefix: 50,
+    saveOne: 50,
+  };
+  for (const [name, value] of Object.entries(figures)) {
+    print({ metric: `library.${size}.${name}`, value, unit: 'ms', target: targets[name] });
+  }
+  const session = await context.newCDPSession(page);
+  const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
+  print({ metric: `library.${size}.heapAfterIndex`, value: heap / 1024 / 1024, unit: 'MiB' });
+  await plain.close();
+
+  // The built extension: from navigation to a control on every paper.
+  const browser = await launch(PRODUCTION_BUILD);
+  for (const { fixture } of PAGES) {
+    const expected = (
+      JSON.parse(readFileSync(join(FIXTURES, fixture, 'expected.json'), 'utf8')) as { papers: unknown[] }
+    ).papers.length;
+    await servePage(browser.context, urlOf(fixture), fixture);
+    const samples: number[] = [];
+    for (let i = 0; i < (quick ? 2 : 5); i++) {
+      const tab = await browser.context.newPage();
+      const start = Date.now();
+      await tab.goto(urlOf(fixture));
+      await tab.waitForFunction((n) => document.querySelectorAll('papershelf-control').length >= n, expected);
+      samples.push(Date.now() - start);
+      await tab.close();
+    }
+    samples.sort((a, b) => a - b);
+    print({
+      metric: `controls-visible.${fixture}`,
+      value: samples[samples.length >> 1] ?? Number.NaN,
+      unit: 'ms',
+      target: 1000,
+    });
+  }
+  await browser.close();
+  process.stdout.write('bench: done\n');
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
