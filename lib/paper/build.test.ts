@@ -89,4 +89,11 @@ describe('mergePapers', () => {
       source: 'huggingface',
     });
   });
+
+  it('never lets a title that is only an id replace a real one', () => {
+    const pdf = toPaper({ title: 'arXiv:2310.03646', ids: { arxiv: '2310.03646' }, source: 'arxiv' });
+    if (!pdf || !hf) throw new Error('fixture papers must be valid');
+    expect(mergePapers(pdf, hf).title).toBe('A paper');
+    expect(mergePapers(hf, pdf).title).toBe('A paper');
+  });
 });

@@ -125,15 +125,19 @@ export function toPaper(draft: PaperDraft): Paper | null {
   return parsed.success ? parsed.data : null;
 }
 
+// What a reader names a paper when the page shows only its id (a PDF tab): `arXiv:2310.03646`.
+const PLACEHOLDER_TITLE = /^(?:arXiv:\S+|doi:\S+|10\.\d{4,9}\/\S+)$/i;
+
 /**
- * Merges two records of one paper: every field of `preferred` wins, `other` fills the gaps, ids
- * are united, and the key is chosen again from the united ids.
+ * Merges two records of one paper: every field of `preferred` wins (but a title that is only an
+ * id), `other` fills the gaps, ids are united, and the key is chosen again from the united ids.
  */
 export function mergePapers<T extends Paper>(preferred: T, other: Paper): T {
   const merged: Record<string, unknown> = { ...other, ...preferred };
   for (const [name, value] of Object.entries(preferred)) {
     if (value === undefined) merged[name] = (other as Record<string, unknown>)[name];
   }
+  if (PLACEHOLDER_TITLE.test(preferred.title) && !PLACEHOLDER_TITLE.test(other.title)) merged.title = other.title;
   if (preferred.authors.length === 0 && other.authors.length > 0) {
     merged.authors = other.authors;
     if (preferred.authorCount === undefined && other.authorCount !== undefined) merged.authorCount = other.authorCount;

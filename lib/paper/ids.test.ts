@@ -21,6 +21,10 @@ describe('parseArxivId', () => {
     ['https://arxiv.org/list/cs.LG/new', null],
     ['https://example.org/abs/2310.03646', null],
     ['2313.03646', null],
+    ['1412.12345', null],
+    ['2310.0364', null],
+    ['1412.1234v1', { id: '1412.1234', version: 1 }],
+    ['1501.00001', { id: '1501.00001' }],
     ['2310.036', null],
     ['not an id', null],
   ])('%s', (text, expected) => {

@@ -42,7 +42,11 @@ export function parseArxivId(text: string): ArxivId | null {
     value = path[1];
   }
   value = value.replace(/^arxiv:\s*/i, '').replace(ARXIV_DOI_PREFIX, '');
-  return fromMatch(NEW_ID.exec(value)) ?? fromMatch(OLD_ID.exec(value));
+  const newStyle = NEW_ID.exec(value);
+  // New-style numbers have 4 digits up to 1412 and 5 from 1501.
+  const [yymm = '', number = ''] = newStyle?.[1]?.split('.') ?? [];
+  if (newStyle) return Number(yymm) < 1501 === (number.length === 4) ? fromMatch(newStyle) : null;
+  return fromMatch(OLD_ID.exec(value));
 }
 
 // A DOI: "10." + registrant + "/" + suffix. Trailing punctuation of running text is not part of it.
