@@ -20,7 +20,8 @@ const SETTLE_MS = 250;
 
 export default defineContentScript({
   matches: contentScriptPatterns,
-  runAt: 'document_idle',
+  // As soon as the DOM is parsed, not after every image: controls appear with the titles.
+  runAt: 'document_end',
   main(ctx) {
     startShelf(ctx);
   },
