@@ -130,11 +130,17 @@ describe.skipIf(!hasChromium)('the test build in Chromium', () => {
 
     const panel = await browser.openExtensionPage('sidepanel.html');
     await expect.poll(() => panel.locator('[data-paper-key]').count()).toBe(hf.papers.length + 2);
-    const [bibtex] = await Promise.all([panel.waitForEvent('download'), panel.locator('[data-action="export-bibtex"]').click()]);
+    const [bibtex] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.locator('[data-action="export-bibtex"]').click(),
+    ]);
     const bib = readFileSync(String(await bibtex.path()), 'utf8');
     for (const paper of hf.papers) expect(bib).toMatch(new RegExp(`eprint\\s*=\\s*\\{${paper.ids?.arxiv}\\}`));
     expect(bibtex.suggestedFilename()).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.bib$/);
-    const [json] = await Promise.all([panel.waitForEvent('download'), panel.locator('[data-action="export-json"]').click()]);
+    const [json] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.locator('[data-action="export-json"]').click(),
+    ]);
     const backup = JSON.parse(readFileSync(String(await json.path()), 'utf8')) as { format: string; papers: Paper[] };
     expect(backup.format).toBe('papershelf');
     expect(backup.papers.map((saved) => saved.key).sort()).toEqual((await databaseKeys(browser)).sort());
