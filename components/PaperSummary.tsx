@@ -33,7 +33,9 @@ export function PaperSummary({ paper }: { paper: Paper }) {
       </div>
       <div class="authors">{authorLine(paper)}</div>
       <div class="meta">
-        {[paper.published, paper.venue, paper.source].filter(Boolean).join(' · ')}
+        {[paper.published, paper.venue, paper.venue?.toLowerCase() === paper.source ? undefined : paper.source]
+          .filter(Boolean)
+          .join(' · ')}
         {paper.upvotes !== undefined && ` · ▲ ${paper.upvotes}`}
         {paper.stars !== undefined && ` · ★ ${paper.stars}`}
         {links.map(([label, href]) =>

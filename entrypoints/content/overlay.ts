@@ -32,7 +32,7 @@ button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 .main[data-state="saved"] { background: #e7f4ea; border-color: #7dbb8b; color: #17572a; }
 .main[data-state="error"] { background: #fdecea; border-color: #e39a91; color: #8a1f12; }
 .main[data-state="saving"] { opacity: 0.7; cursor: progress; }
-.menu { position: absolute; z-index: 2147483647; top: calc(100% + 4px); inset-inline-start: 0; display: flex;
+.menu { position: absolute; z-index: 2147483647; top: calc(100% + 4px); inset-inline-end: 0; display: flex;
   flex-direction: column; gap: 2px; padding: 4px; border-radius: 8px; border: 1px solid #c6c9d2; background: #fff;
   box-shadow: 0 4px 16px rgb(0 0 0 / 0.18); }
 .menu[hidden] { display: none; }

@@ -2,6 +2,10 @@
 // its types from here through z.infer.
 import { z } from 'zod';
 
+// Extension pages and content scripts forbid eval (CSP): parse without zod's compiled fast path,
+// instead of trying it and logging a CSP violation on every page.
+z.config({ jitless: true });
+
 const text = z.string().min(1);
 const httpUrl = z.url({ protocol: /^https?$/ });
 const count = z.int().nonnegative();

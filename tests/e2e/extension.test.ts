@@ -150,6 +150,130 @@ describe.skipIf(!hasChromium)('the test build in Chromium', () => {
   });
 });
 
+describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side panel', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch(TEST_BUILD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('gives entries added later their control once, and drops the old route on in-app navigation', async () => {
+    const page = await open(browser, hf);
+    // A card scrolled into view: a copy of the first card, for another paper.
+    await page.evaluate(() => {
+      const card = document.querySelector('article');
+      const copy = card?.cloneNode(true) as HTMLElement | undefined;
+      if (!card || !copy) throw new Error('the saved page has no card');
+      copy.querySelector('papershelf-control')?.remove();
+      for (const link of copy.querySelectorAll('a[href^="/papers/"]')) {
+        link.setAttribute('href', link.getAttribute('href')?.replace(/\d{4}\.\d{4,5}/, '2401.00001') ?? '');
+      }
+      const title = copy.querySelector('h3 a');
+      if (title) title.textContent = 'A paper added while scrolling';
+      card.parentElement?.append(copy);
+    });
+    await expect.poll(() => control(page, 'arxiv:2401.00001').count()).toBe(1);
+    // More changes to the page must not add a second control anywhere.
+    await page.evaluate(() => document.body.append(document.createElement('div')));
+    await page.waitForTimeout(600);
+    expect(await page.locator('papershelf-control').count()).toBe(hf.papers.length + 1);
+
+    // In-app navigation (SvelteKit): the address changes, then the new route renders.
+    await page.evaluate(() => {
+      history.pushState({}, '', '/papers/date/2026-09-27');
+      for (const card of document.querySelectorAll('article')) card.remove();
+    });
+    await expect.poll(() => page.locator('papershelf-control').count()).toBe(0);
+    // The new route's cards render: their controls come, and none of the old route's.
+    await page.evaluate((html) => {
+      const card = document.createElement('article');
+      const heading = card.appendChild(document.createElement('h3'));
+      const link = heading.appendChild(document.createElement('a'));
+      link.href = '/papers/2401.00002';
+      link.textContent = html;
+      document.querySelector('main')?.append(card);
+    }, 'A paper of the new route');
+    await expect.poll(() => control(page, 'arxiv:2401.00002').count()).toBe(1);
+    expect(await page.locator('papershelf-control').count()).toBe(1);
+    await page.close();
+  });
+
+  it('updates every open tab showing a paper, works from the keyboard, and sets the badge', async () => {
+    const paper = arxivList.papers[2] as Paper;
+    const first = await open(browser, arxivList);
+    const second = await open(browser, arxivList);
+    // Keyboard: Tab moves focus into a control (a closed root shows as its host), Enter saves.
+    await first.bringToFront();
+    await control(first, paper.key).evaluate((host) => (host as HTMLElement).scrollIntoView());
+    let focused: string | null = null;
+    for (let i = 0; i < 400 && focused !== paper.key; i++) {
+      await first.keyboard.press('Tab');
+      focused = await first.evaluate(() => document.activeElement?.getAttribute('data-papershelf-key') ?? null);
+    }
+    expect(focused).toBe(paper.key);
+    await first.keyboard.press('Enter');
+    await expect.poll(() => stateOf(first, paper.key)).toBe('saved');
+    await expect.poll(() => stateOf(second, paper.key)).toBe('saved');
+
+    const tabId = await tabIdOf(browser, second);
+    const probe = await browser.openExtensionPage('sidepanel.html');
+    const badge = await probe.evaluate(
+      (id) =>
+        (
+          globalThis as unknown as { chrome: { action: { getBadgeText(d: { tabId: number }): Promise<string> } } }
+        ).chrome.action.getBadgeText({ tabId: id }),
+      tabId,
+    );
+    expect(badge).toBe(String(arxivList.papers.length));
+    await probe.close();
+    await first.close();
+    await second.close();
+  });
+
+  it('searches as you type, and deletes with undo', async () => {
+    const page = await open(browser, hf);
+    const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
+    await popup.locator('[data-action="save-all"]').click();
+    await expect.poll(() => popup.locator('[data-action="save-all"]').isDisabled()).toBe(true);
+    await popup.close();
+
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    const rows = panel.locator('[data-paper-key]');
+    const total = hf.papers.length + 1;
+    await expect.poll(() => rows.count()).toBe(total);
+    const target = hf.papers[3] as Paper;
+    const word = target.title.split(/\W+/).find((part) => part.length > 6) ?? target.title;
+    await panel.locator('input[type="search"]').pressSequentially(word.slice(0, 5).toLowerCase());
+    await expect
+      .poll(async () =>
+        (await rows.evaluateAll((all) => all.map((row) => row.getAttribute('data-paper-key')))).includes(target.key),
+      )
+      .toBe(true);
+    expect(await rows.count()).toBeLessThan(total);
+    await panel.locator('input[type="search"]').fill('');
+    await expect.poll(() => rows.count()).toBe(total);
+
+    await panel.locator(`[data-paper-key="${target.key}"] button`, { hasText: 'Delete' }).click();
+    await expect.poll(() => rows.count()).toBe(total - 1);
+    await expect.poll(() => stateOf(page, target.key)).toBe('unsaved');
+    await panel.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(() => rows.count()).toBe(total);
+    await expect.poll(() => stateOf(page, target.key)).toBe('saved');
+    await panel.close();
+    await page.close();
+  });
+
+  it('tells a new user what to do when the library is empty', async () => {
+    const fresh = await launch(TEST_BUILD);
+    const panel = await fresh.openExtensionPage('sidepanel.html');
+    await expect.poll(() => panel.locator('.empty').textContent()).toContain('Save');
+    expect(await panel.locator('[data-paper-key]').count()).toBe(0);
+    await fresh.close();
+  });
+});
+
 describe.skipIf(!hasChromium)('the production build in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
