@@ -142,3 +142,71 @@ describe('huggingface paper page', () => {
     expect(huggingface.detect(doc, new URL(url))).toEqual([]);
   });
 });
+
+describe('huggingface collections and repository pages', () => {
+  it.each([
+    'https://huggingface.co/collections/Qwen/qwen35',
+    'https://huggingface.co/collections/LiquidAI/lfm2-686d721927015b2ad73eaa38',
+    'https://huggingface.co/mistralai/Mistral-7B-v0.1',
+    'https://huggingface.co/datasets/HuggingFaceFW/fineweb',
+  ])('reads %s', (url) => {
+    expect(huggingface.matches(new URL(url))).toBe(true);
+  });
+
+  it.each([
+    'https://huggingface.co/mistralai',
+    'https://huggingface.co/mistralai/Mistral-7B-v0.1/tree/main',
+    'https://huggingface.co/mistralai/Mistral-7B-v0.1/discussions',
+    'https://huggingface.co/datasets/HuggingFaceFW',
+    'https://huggingface.co/spaces/sleep-lab/recall-demo',
+    'https://huggingface.co/blog/paper-pages',
+    'https://huggingface.co/docs/transformers',
+    'https://huggingface.co/collections/Qwen',
+    'https://huggingface.co/papers/2509.24002/community',
+  ])('leaves %s alone', (url) => {
+    expect(huggingface.matches(new URL(url))).toBe(false);
+  });
+
+  const url = 'https://huggingface.co/sleep-lab/memory-consolidation-7b';
+  const found = (body: string) =>
+    huggingface.detect(parseHtml(`<body>${body}</body>`, url), new URL(url)).map(({ paper, anchor }) => ({
+      title: paper.title,
+      key: paper.key,
+      anchor: anchor?.tagName,
+    }));
+
+  it('titles a paper from a link whose text is a title, never from a label, an id or an address', () => {
+    expect(
+      found(`
+        <a href="/papers/2305.14314">paper</a>
+        <a href="/papers/2305.14314">QLoRA paper</a>
+        <a href="https://huggingface.co/papers/2305.14314">https://huggingface.co/papers/2305.14314</a>
+        <a href="/papers/2310.06825">📄 Paper page</a>
+        <a href="/papers/2310.06825">Mistral 7B</a>
+        <a href="/papers/2106.09685">2106.09685</a>
+        <a href="/papers/2106.09685">LoRA</a>`),
+    ).toEqual([
+      { title: 'arXiv:2305.14314', key: 'arxiv:2305.14314', anchor: 'A' },
+      { title: 'Mistral 7B', key: 'arxiv:2310.06825', anchor: 'A' },
+      { title: 'arXiv:2106.09685', key: 'arxiv:2106.09685', anchor: 'A' },
+    ]);
+  });
+
+  it('reads arxiv tags, whatever element carries them, once per paper', () => {
+    expect(
+      found(`
+        <a href="/models?other=arxiv:2305.14314"><div class="tag"><span>arxiv:</span><span>2305.14314</span></div></a>
+        <span class="tag">arxiv:2310.06825</span>
+        <button>arxiv:2305.14314</button>
+        <button>arxiv: not-an-id</button>
+        <a href="/papers/2513.00001">A Paper That Cannot Exist</a>`),
+    ).toEqual([
+      { title: 'arXiv:2305.14314', key: 'arxiv:2305.14314', anchor: 'A' },
+      { title: 'arXiv:2310.06825', key: 'arxiv:2310.06825', anchor: 'SPAN' },
+    ]);
+  });
+
+  it('finds nothing on a repository page that cites no paper', () => {
+    expect(found('<h1>sleep-lab/memory-consolidation-7b</h1><a href="/papers">Papers</a>')).toEqual([]);
+  });
+});

@@ -1,11 +1,14 @@
-// huggingface.co/papers: daily/weekly/monthly/trending/search listings and single paper pages.
+// huggingface.co/papers: daily/weekly/monthly/trending/search listings and single paper pages;
+// and the papers that collections (`/collections/<owner>/<slug>`) and model and dataset pages
+// (`/<owner>/<name>`, `/datasets/<owner>/<name>`) link to.
 //
 // Data comes from the page's hydration JSON (the `data-props` of `[data-target="DailyPapers"]` on
 // listings, of `[data-target="PaperContent"]` on a paper page); the rendered cards and the paper
 // page's markup are the fallback when the JSON is missing, stale or changed shape. Facts verified on
-// tests/fixtures/huggingface/daily-listing and paper-page.
+// tests/fixtures/huggingface/daily-listing and paper-page. Collections and repository pages are
+// read from their links only (see detectPaperLinks).
 import { z } from 'zod';
-import { type PaperDraft, toPaper } from '../../paper/build';
+import { cleanText, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { parseArxivId } from '../../paper/ids';
 import { parseCount, parseJson, textOf } from '../dom';
@@ -20,6 +23,47 @@ const LISTING_PATH = /^\/papers(?:\/(?:date\/\d{4}-\d{2}-\d{2}|week\/\d{4}-W\d{2
 const PAPER_PATH = /^\/papers\/(\d{4}\.\d{4,5})\/?$/;
 // A card's links: `/papers/<id>`, `/papers/<id>#community`, or absolute on huggingface.co.
 const PAPER_HREF = /^(?:https:\/\/huggingface\.co)?\/papers\/(\d{4}\.\d{4,5})\/?(?:[?#].*)?$/;
+
+// A collection: `/collections/Qwen/qwen35`, `/collections/LiquidAI/lfm2-686d721927015b2ad73eaa38`.
+const COLLECTION_PATH = /^\/collections\/[^/]+\/[^/]+\/?$/;
+// A repository's main page: `/<owner>/<model>` or `/datasets/<owner>/<name>` (not its files,
+// discussions or settings, which are deeper).
+const MODEL_PATH = /^\/([^/]+)\/[^/]+\/?$/;
+const DATASET_PATH = /^\/datasets\/[^/]+\/[^/]+\/?$/;
+// First path segments of site pages that are not a user or organisation: `/papers/trending`,
+// `/blog/<post>`, `/docs/<library>`, `/spaces/<owner>` … have two segments too.
+const SITE_SECTIONS = new Set([
+  'api',
+  'blog',
+  'changelog',
+  'chat',
+  'collections',
+  'datasets',
+  'docs',
+  'enterprise',
+  'inference-endpoints',
+  'join',
+  'learn',
+  'login',
+  'models',
+  'new',
+  'notifications',
+  'organizations',
+  'papers',
+  'posts',
+  'pricing',
+  'privacy',
+  'search',
+  'settings',
+  'spaces',
+  'tasks',
+  'terms-of-service',
+]);
+
+function isRepositoryPage(path: string): boolean {
+  const owner = MODEL_PATH.exec(path)?.[1];
+  return DATASET_PATH.test(path) || (owner !== undefined && !SITE_SECTIONS.has(owner));
+}
 
 function arxivId(candidate: string | undefined): string | undefined {
   return candidate ? parseArxivId(candidate)?.id : undefined;
@@ -307,15 +351,88 @@ function detectPaperPage(doc: Document, url: URL, id: string): Detection[] {
   return detect(fillGaps(draftFromJson(id, paper, { organization: submitterOrganization }, url), markup), heading);
 }
 
+// ---- Collections and repository pages -------------------------------------------------------
+
+// Link texts that name the link, not the paper: "here", "Abstract", and labels ending like one
+// ("Paper", "📄 Paper page", "QLoRA paper", "the arXiv paper", "Llama 2 technical report").
+const GENERIC_LINK_TEXT = /^(?:here|link|abs|abstract|blog|more|read more|view|code)$/i;
+const LABEL_ENDING = /\b(?:paper|papers|paper page|arxiv|pdf|report)$/i;
+
+/** Whether a link's text is a paper title: not the id or an address, not a label, two words or more. */
+function isTitle(text: string | undefined, id: string): text is string {
+  if (!text || text.includes(id) || /^https?:\/\//i.test(text)) return false;
+  const words = text.replace(/^[^\p{L}\p{N}]+/u, '');
+  return !GENERIC_LINK_TEXT.test(words) && !LABEL_ENDING.test(words) && words.split(/\s+/).length >= 2;
+}
+
+interface LinkedPaper {
+  anchor: Element;
+  title?: string;
+  published?: string;
+}
+
+/**
+ * What a link to a paper says about it: a collection item's title (`header[title]`, its `h3`/`h4`)
+ * and "Published Oct 5, 2023" line, or a link whose whole text is the title. A bare
+ * "arxiv:2310.03646" tag gives no title.
+ */
+function readPaperLink(link: Element, id: string): Omit<LinkedPaper, 'anchor'> {
+  // An item's own title element is a title whatever its length; a link's text must look like one.
+  const title =
+    [cleanText(link.querySelector('header[title]')?.getAttribute('title')), textOf(link.querySelector('h3, h4'))].find(
+      (candidate) => candidate !== undefined && !candidate.includes(id),
+    ) ?? [textOf(link)].find((candidate) => isTitle(candidate, id));
+  const published = /\bPublished\s+(?:on\s+)?([A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4})/.exec(textOf(link) ?? '')?.[1];
+  return { title, published: published ? toIsoDate(published) : undefined };
+}
+
+/**
+ * Collections and model/dataset pages: every paper they link (`a[href="/papers/<id>"]`: a
+ * collection's paper items, links in a model card) or tag (`arxiv:<id>`, which the Hub adds for
+ * each arXiv paper a repository card cites; its menu links to the paper page) is one paper, in page
+ * order, anchored on its first link or tag. Titles come from the items and links that show one;
+ * a paper known only by its tag is titled `arXiv:<id>`, as the arXiv source names a PDF, until a
+ * page names it. Only links and tags are read: no saved collection or model page was available to
+ * show what hydration data they carry.
+ */
+function detectPaperLinks(doc: Document, url: URL): Detection[] {
+  const papers = new Map<string, LinkedPaper>();
+  for (const element of doc.querySelectorAll('a[href], button, .tag')) {
+    const linked = element.tagName === 'A' ? paperIdOfHref(element.getAttribute('href')) : undefined;
+    const id = linked ?? arxivId(/^arxiv:\s*(\S+)$/i.exec(textOf(element) ?? '')?.[1]);
+    if (!id) continue;
+    const read = linked ? readPaperLink(element, id) : {};
+    const known = papers.get(id);
+    if (!known) papers.set(id, { anchor: element, ...read });
+    else {
+      known.title ??= read.title;
+      known.published ??= read.published;
+    }
+  }
+  const detections: Detection[] = [];
+  for (const [id, { anchor, title, published }] of papers) {
+    detections.push(
+      ...detect({ ...baseDraft(id, url), title: title ?? `arXiv:${id}`, authors: [], published }, anchor),
+    );
+  }
+  return detections;
+}
+
 export const huggingface: Source = {
   id: SOURCE_ID,
+  kind: 'site',
   // The whole site: listings are reached by in-app navigation from any Hugging Face page.
   patterns: ['https://huggingface.co/*'],
   matches: (url) =>
-    url.hostname === 'huggingface.co' && (LISTING_PATH.test(url.pathname) || paperIdOfPath(url.pathname) !== undefined),
+    url.hostname === 'huggingface.co' &&
+    (LISTING_PATH.test(url.pathname) ||
+      paperIdOfPath(url.pathname) !== undefined ||
+      COLLECTION_PATH.test(url.pathname) ||
+      isRepositoryPage(url.pathname)),
   detect: (doc, url) => {
     const id = paperIdOfPath(url.pathname);
     if (id) return detectPaperPage(doc, url, id);
-    return LISTING_PATH.test(url.pathname) ? detectListing(doc, url) : [];
+    if (LISTING_PATH.test(url.pathname)) return detectListing(doc, url);
+    return COLLECTION_PATH.test(url.pathname) || isRepositoryPage(url.pathname) ? detectPaperLinks(doc, url) : [];
   },
 };
