@@ -1,6 +1,6 @@
 // Turning what a reader found into a valid Paper, and merging two records of one paper.
 import { isArxivDoi, normalizeDoi, paperKey, parseArxivId } from './ids';
-import { IsoDateSchema, type Paper, type PaperIds, PaperSchema } from './model';
+import { IsoDateSchema, type Paper, type PaperIds, PaperIdsSchema, PaperSchema } from './model';
 
 /** What a reader hands over: loose text, absent or empty values allowed; `toPaper` cleans it. */
 export interface PaperDraft {
@@ -142,10 +142,21 @@ export function mergePapers<T extends Paper>(preferred: T, other: Paper): T {
     merged.authors = other.authors;
     if (preferred.authorCount === undefined && other.authorCount !== undefined) merged.authorCount = other.authorCount;
   }
-  const ids = { ...other.ids, ...preferred.ids };
+  const united: Record<string, unknown> = { ...other.ids, ...preferred.ids };
+  const ids = Object.fromEntries(
+    Object.keys(PaperIdsSchema.shape)
+      .filter((scheme) => united[scheme] !== undefined)
+      .map((scheme) => [scheme, united[scheme]]),
+  ) as PaperIds;
   // A version belongs to the arXiv id it came with.
   if (preferred.ids?.arxiv && preferred.ids.arxivVersion === undefined) delete ids.arxivVersion;
   if (Object.keys(ids).length > 0) merged.ids = ids;
   merged.key = paperKey(ids, (merged.url as string | undefined) ?? undefined) ?? preferred.key;
-  return merged as T;
+  // Fields in the model's order (then the saved fields as `preferred` has them): a merge reads the
+  // same whichever record came first.
+  const ordered: Record<string, unknown> = {};
+  for (const name of [...Object.keys(PaperSchema.shape), ...Object.keys(preferred), ...Object.keys(other)]) {
+    if (merged[name] !== undefined && !(name in ordered)) ordered[name] = merged[name];
+  }
+  return ordered as T;
 }
