@@ -95,5 +95,8 @@ describe('mergePapers', () => {
     if (!pdf || !hf) throw new Error('fixture papers must be valid');
     expect(mergePapers(pdf, hf).title).toBe('A paper');
     expect(mergePapers(hf, pdf).title).toBe('A paper');
+    for (const title of ['OpenReview:BJxyz', 'ACL:2021.naacl-main.208', 'PMID:123', 'doi:10.1/x']) {
+      expect(mergePapers({ ...hf, title }, hf).title).toBe('A paper');
+    }
   });
 });
