@@ -1,5 +1,5 @@
 // Small DOM readers shared by the sources. Pure: they only read the document they are given.
-import { cleanText } from '../paper/build';
+import { cleanText, httpUrl } from '../paper/build';
 
 /** The collapsed text of an element, or undefined when it has none. */
 export function textOf(element: Element | null | undefined): string | undefined {
@@ -58,4 +58,48 @@ export function textExcept(element: Element | null | undefined, skip: string): s
   };
   walk(element);
   return cleanText(parts.join(''));
+}
+
+/**
+ * The page's own address: its `<link rel="canonical">`, else `fallback` (a landing address the
+ * page names), else the address it was loaded from without its fragment. Http(s) only.
+ */
+export function pageAddress(doc: Document, url: URL, fallback?: string): string {
+  const canonical = doc.querySelector('link[rel~="canonical" i][href]')?.getAttribute('href');
+  const page = new URL(url.href);
+  page.hash = '';
+  return httpUrl(canonical, url) ?? httpUrl(fallback, url) ?? page.href;
+}
+
+// Letters and digits only, lower case: a heading may differ from metadata in case, quotes, marks.
+function titleForm(text: string | undefined): string {
+  return (text ?? '')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * True when an element's text shows `title`: the same letters and digits, or one holding the other
+ * as at least half of it (a "Title:" label or a footnote mark beside it; a heading cut short).
+ */
+export function showsTitle(text: string | undefined, title: string): boolean {
+  const shown = titleForm(text);
+  const wanted = titleForm(title);
+  if (!shown || !wanted) return false;
+  const [short, long] = shown.length < wanted.length ? [shown, wanted] : [wanted, shown];
+  return long.includes(short) && short.length >= 0.5 * long.length;
+}
+
+/**
+ * Where a page shows the title of the one paper it is about: the heading (h1 first, then h2…h6)
+ * whose text shows `title`, else the first h1, else the body.
+ */
+export function titleAnchor(doc: Document, title: string): Element | null {
+  for (const level of ['h1', 'h2', 'h3', 'h4', 'h5', 'h6']) {
+    for (const heading of doc.querySelectorAll(level)) {
+      if (showsTitle(textOf(heading), title)) return heading;
+    }
+  }
+  return doc.querySelector('h1') ?? doc.body ?? doc.documentElement;
 }
