@@ -99,4 +99,10 @@ describe('mergePapers', () => {
       expect(mergePapers({ ...hf, title }, hf).title).toBe('A paper');
     }
   });
+
+  it('keeps the more precise of two dates that agree', () => {
+    if (!hf) throw new Error('fixture paper must be valid');
+    expect(mergePapers({ ...hf, published: '2022' }, { ...hf, published: '2022-04-04' }).published).toBe('2022-04-04');
+    expect(mergePapers({ ...hf, published: '2022' }, { ...hf, published: '2023-01-01' }).published).toBe('2022');
+  });
 });

@@ -139,6 +139,8 @@ export function mergePapers<T extends Paper>(preferred: T, other: Paper): T {
     if (value === undefined) merged[name] = (other as Record<string, unknown>)[name];
   }
   if (PLACEHOLDER_TITLE.test(preferred.title) && !PLACEHOLDER_TITLE.test(other.title)) merged.title = other.title;
+  // Two readers agreeing on a date: keep the more precise ("2022" and "2022-04-04").
+  if (preferred.published && other.published?.startsWith(preferred.published)) merged.published = other.published;
   if (preferred.authors.length === 0 && other.authors.length > 0) {
     merged.authors = other.authors;
     if (preferred.authorCount === undefined && other.authorCount !== undefined) merged.authorCount = other.authorCount;

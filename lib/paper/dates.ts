@@ -27,11 +27,15 @@ function monthNumber(name: string): number | undefined {
 /**
  * Turns a date as written on a page or in metadata into an ISO date as precise as the text is:
  * "2023-10-05T17:22:00.000Z" (the UTC date), "2023/10/05", "5 Oct 2023", "Oct 5, 2023",
- * "October 2023", "2023". `currentYear` completes a date shown without one ("Apr 6").
+ * "October 2023", MEDLINE's "2012 Nov 26", "2023". A date-time with no zone keeps its written date.
+ * `currentYear` completes a date shown without one ("Apr 6").
  */
 export function toIsoDate(text: string, currentYear?: number): string | undefined {
   const value = text.trim();
-  let match = /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}/.exec(value);
+  let match = /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?$/.exec(value);
+  // A date-time with no zone is the date as written, whatever this machine's zone.
+  if (match) return format(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}/.exec(value);
   if (match) {
     const date = new Date(value);
     if (!Number.isNaN(date.getTime())) {
@@ -41,6 +45,11 @@ export function toIsoDate(text: string, currentYear?: number): string | undefine
   match = /^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$/.exec(value);
   if (match) {
     return format(Number(match[1]), match[2] ? Number(match[2]) : undefined, match[3] ? Number(match[3]) : undefined);
+  }
+  // MEDLINE: "2012 Nov 26", "2012 Nov"
+  match = /^(\d{4})\s+([A-Za-z]{3,9})\.?(?:\s+(\d{1,2}))?$/.exec(value);
+  if (match?.[2] && monthNumber(match[2])) {
+    return format(Number(match[1]), monthNumber(match[2]), match[3] ? Number(match[3]) : undefined);
   }
   // "5 Oct 2023", "05 October 2023", "Thu, 5 Oct 2023 ..."
   match = /(?:^|\s|,)(\d{1,2})\s+([A-Za-z]{3,9})\.?,?\s+(\d{4})\b/.exec(value);
