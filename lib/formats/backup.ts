@@ -85,7 +85,11 @@ function describe(value: unknown): string {
  * otherwise validates each entry, keeping the good ones and reporting the others by index and key.
  */
 export function parseBackup(text: string, options: { now?: Date } = {}): BackupContents {
-  const data = parseJsonText(text, 'not a papershelf backup');
+  return readBackup(parseJsonText(text, 'not a papershelf backup'), options);
+}
+
+/** Reads a backup already parsed from JSON, by the rules of `parseBackup`. */
+export function readBackup(data: unknown, options: { now?: Date } = {}): BackupContents {
   if (!isRecord(data)) {
     throw new FormatError(
       `not a papershelf backup: expected an object with "format": "papershelf", found ${describe(data)}`,

@@ -12,6 +12,8 @@
 //   Any paper with an arXiv id gets `eprint`, `archivePrefix = {arXiv}` and, when known,
 //   `primaryClass` (the first keyword that is an arXiv category, as "cs.LG" or
 //   "Machine Learning (cs.LG)"; else the archive of an old-style id such as hep-th/9901001).
+//   PubMed ids go to `pmid` and `pmcid`, the fields Zotero's BibTeX translator reads and writes
+//   (zotero/translators, BibTeX.js, extraIdentifiers), so that a re-imported paper finds its record.
 //
 // Titles keep their casing as written; words with a capital after their first character
 // (acronyms and names such as BERT, GPT-4, ImageNet, 3D) and single capitals other than "A"
@@ -37,6 +39,8 @@
 // bibtex.test.ts reads every rule back with @retorquere/bibtex-parser (Better BibTeX's parser).
 import { type ArxivId, isArxivDoi, parseArxivId } from '../paper/ids';
 import type { Paper, SavedPaper } from '../paper/model';
+import { MONTH_NAMES } from './fields';
+import { STOP_WORDS, splitName } from './names';
 
 // ---------------------------------------------------------------------------------------------
 // Escaping
@@ -120,55 +124,20 @@ function escapeTitle(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Names
 
-// Words a citation key skips in a title and a name of an institution.
-const STOP_WORDS = new Set(
-  'a an the and or but nor of on in into onto for to from with without by at as via about over under upon towards toward is are be do does'.split(
-    ' ',
-  ),
-);
-
-interface NameParts {
-  /** The surname without particles ("Beethoven"), for the citation key. */
-  last: string;
-  /** The name as BibTeX reads it: "van Beethoven, Ludwig", "King, Jr., Martin Luther", "Plato". */
-  bibtex: string;
-}
-
-const SUFFIX = /^(?:jr\.?|sr\.?|ii|iii|iv)$/i;
-const INSTITUTION_WORD =
-  /^(?:collaboration|consortium|team|group|project|initiative|committee|association|society|institute|university|laborator(?:y|ies)|inc\.?|ltd\.?|llc|corp\.?|gmbh)$/i;
-
-function splitName(name: string): NameParts {
-  const words = collapse(name).split(' ');
-  // Institutions, names with commas and names holding the word "and" or "others" are kept whole:
-  // BibTeX would otherwise take them apart.
-  if (
-    words.length === 1 ||
-    words.some((word) => INSTITUTION_WORD.test(word)) ||
-    name.includes(',') ||
-    words.some((word) => /^(?:and|others)$/i.test(word))
-  ) {
-    const whole = escapeText(collapse(name));
-    const needsGroup = words.length > 1 || /^others$/i.test(name) || name.includes(',');
-    const significant = words.find((word) => !STOP_WORDS.has(word.toLowerCase())) ?? words[0] ?? '';
-    return { last: significant, bibtex: needsGroup ? `{${whole}}` : whole };
+/** A name as BibTeX reads it: "van Beethoven, Ludwig", "King, Jr., Martin Luther", "Plato". */
+function bibtexName(name: string): string {
+  const parts = splitName(collapse(name));
+  if (parts.literal !== undefined) {
+    // A name of several words, "others" or one with a comma is one braced group, or BibTeX would
+    // take it apart; a single word needs no braces.
+    const needsGroup = parts.literal.includes(' ') || /^others$/i.test(parts.literal) || parts.literal.includes(',');
+    const whole = escapeText(collapse(parts.literal));
+    return needsGroup ? `{${whole}}` : whole;
   }
-  let end = words.length;
-  let suffix: string | undefined;
-  if (words.length > 2 && SUFFIX.test(words[end - 1] ?? '')) {
-    suffix = words[end - 1];
-    end--;
-  }
-  // "Ludwig van Beethoven": lower-case words before the surname are its particles (BibTeX's "von").
-  let start = end - 1;
-  while (start > 1 && /^\p{Ll}/u.test(words[start - 1] ?? '')) start--;
-  const last = words[end - 1] ?? '';
-  const surname = words.slice(start, end).join(' ');
-  const given = words.slice(0, start).join(' ');
-  const parts = [surname, suffix, given]
+  return [parts.family, parts.suffix, parts.given]
     .filter((part): part is string => Boolean(part))
-    .map((part) => escapeText(part));
-  return { last, bibtex: parts.join(', ') };
+    .map((part) => escapeText(part))
+    .join(', ');
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -199,7 +168,7 @@ function asciiWords(text: string): string[] {
 
 function baseKey(paper: Paper): string {
   const first = paper.authors[0];
-  const author = first ? asciiWords(splitName(first).last).join('') : '';
+  const author = first ? asciiWords(splitName(collapse(first)).last).join('') : '';
   const year = paper.published?.slice(0, 4) ?? '';
   const word = asciiWords(paper.title).find((candidate) => !STOP_WORDS.has(candidate)) ?? '';
   const key = author ? `${author}${year}${word}` : `${word}${year}`;
@@ -265,8 +234,6 @@ function primaryClass(paper: Paper, arxiv: ArxivId): string | undefined {
   return archive && ARXIV_CATEGORY.test(archive) ? archive : undefined;
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 type EntryType = 'article' | 'inproceedings' | 'misc';
 
 /** The BibTeX entry type of a paper, by the rule at the top of this file. */
@@ -284,7 +251,7 @@ function field(name: string, value: string | undefined): string | undefined {
 
 function authorField(paper: Paper): string | undefined {
   if (paper.authors.length === 0) return undefined;
-  const names = paper.authors.map((name) => splitName(name).bibtex);
+  const names = paper.authors.map(bibtexName);
   if (paper.authorCount !== undefined && paper.authorCount > paper.authors.length) names.push('others');
   return names.join(' and ');
 }
@@ -294,7 +261,7 @@ function entry(paper: Paper | SavedPaper, key: string): string {
   const arxiv = paper.ids?.arxiv ? (parseArxivId(paper.ids.arxiv) ?? { id: paper.ids.arxiv }) : undefined;
   const doi = paper.ids?.doi && !isArxivDoi(paper.ids.doi) ? paper.ids.doi : undefined;
   const month =
-    paper.published && paper.published.length >= 7 ? MONTHS[Number(paper.published.slice(5, 7)) - 1] : undefined;
+    paper.published && paper.published.length >= 7 ? MONTH_NAMES[Number(paper.published.slice(5, 7)) - 1] : undefined;
   const venue = paper.venue;
   const venueIsArxiv = venue !== undefined && arxiv !== undefined && /^arxiv\b/i.test(venue);
   const note = 'note' in paper ? paper.note : undefined;
@@ -311,6 +278,8 @@ function entry(paper: Paper | SavedPaper, key: string): string {
     field('eprint', arxiv && escapeVerbatim(arxiv.id)),
     arxiv ? field('archivePrefix', 'arXiv') : undefined,
     field('primaryClass', arxiv && primaryClass(paper, arxiv)),
+    field('pmid', paper.ids?.pubmed),
+    field('pmcid', paper.ids?.pmcid),
     field('abstract', paper.abstract && escapeText(collapse(paper.abstract))),
     field('keywords', paper.keywords?.map(escapeVerbatim).join(', ')),
     field('note', note && escapeText(collapse(note))),

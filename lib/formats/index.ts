@@ -1,0 +1,270 @@
+// The one entry point to the formats, for the side panel and `npm run convert` alike: what each
+// format is called (CONTRACT.md, converter), writing papers in any of them, and reading an import
+// file whatever it is, recognised by its content (a file name only breaks a tie).
+import type { Paper, SavedPaper } from '../paper/model';
+import { readBackup, toBackup } from './backup';
+import { citationKeys, toBibtex } from './bibtex';
+import { parseBibtex } from './bibtex-import';
+import { readCslJson, toCslJson } from './csl-json';
+import { toCsv } from './csv';
+import { FormatError } from './errors';
+import type { ImportIssue } from './imported';
+import { checkImportText, decodeImportBytes } from './input';
+import { parseJsonText } from './json-text';
+import { toMarkdown, toMarkdownFull } from './markdown';
+import { parseRis, toRis } from './ris';
+
+export { FormatError } from './errors';
+export type { ImportIssue } from './imported';
+export { checkImportSize, MAX_IMPORT_BYTES } from './input';
+
+/** A format papers can be written in (CONTRACT.md: the converter's `--to`). */
+export type ExportFormat = 'bibtex' | 'ris' | 'csl-json' | 'csv' | 'markdown' | 'markdown-full' | 'json';
+
+/** A format papers can be read from. */
+export type ImportFormat = 'json' | 'bibtex' | 'ris' | 'csl-json';
+
+/** What the UI and the converter show and name files by. */
+export interface FormatInfo {
+  name: ExportFormat;
+  /** Menu text. */
+  label: string;
+  /** File name extension, without the dot. */
+  extension: string;
+  mimeType: string;
+  /** Whether import reads it too. */
+  importable: boolean;
+}
+
+/** Every export format, in menu order. */
+export const FORMATS: Readonly<Record<ExportFormat, FormatInfo>> = {
+  bibtex: { name: 'bibtex', label: 'BibTeX', extension: 'bib', mimeType: 'application/x-bibtex', importable: true },
+  ris: {
+    name: 'ris',
+    label: 'RIS (Zotero, EndNote, Mendeley)',
+    extension: 'ris',
+    mimeType: 'application/x-research-info-systems',
+    importable: true,
+  },
+  'csl-json': {
+    name: 'csl-json',
+    label: 'CSL-JSON (Zotero, pandoc, citation processors)',
+    extension: 'json',
+    mimeType: 'application/vnd.citationstyles.csl+json',
+    importable: true,
+  },
+  csv: { name: 'csv', label: 'CSV (spreadsheet)', extension: 'csv', mimeType: 'text/csv', importable: false },
+  markdown: {
+    name: 'markdown',
+    label: 'Markdown reading list',
+    extension: 'md',
+    mimeType: 'text/markdown',
+    importable: false,
+  },
+  'markdown-full': {
+    name: 'markdown-full',
+    label: 'Markdown with abstracts',
+    extension: 'md',
+    mimeType: 'text/markdown',
+    importable: false,
+  },
+  json: {
+    name: 'json',
+    label: 'JSON backup (everything)',
+    extension: 'json',
+    mimeType: 'application/json',
+    importable: true,
+  },
+};
+
+/** The export format names, in menu order. */
+export const EXPORT_FORMATS = Object.keys(FORMATS) as ExportFormat[];
+
+/** True when `name` is one of the export format names. */
+export function isExportFormat(name: string): name is ExportFormat {
+  return Object.hasOwn(FORMATS, name);
+}
+
+const WRITERS: Record<ExportFormat, (papers: readonly (Paper | SavedPaper)[]) => string> = {
+  bibtex: toBibtex,
+  ris: toRis,
+  'csl-json': toCslJson,
+  csv: toCsv,
+  markdown: toMarkdown,
+  'markdown-full': toMarkdownFull,
+  json: toBackup,
+};
+
+/** Writes papers (the library, a filtered view, a selection or one paper) in a format. */
+export function exportPapers(papers: readonly (Paper | SavedPaper)[], format: ExportFormat): string {
+  return WRITERS[format](papers);
+}
+
+/**
+ * A download name: `papershelf-2026-11-29.bib` for a list (`.csl.json` for CSL-JSON,
+ * `-abstracts.md` for Markdown with abstracts), the citation key for one paper (`vaswani2017attention.bib`).
+ */
+export function exportFileName(format: ExportFormat, options: { now?: Date; papers?: readonly Paper[] } = {}): string {
+  const [only, ...others] = options.papers ?? [];
+  const base =
+    only && others.length === 0
+      ? (citationKeys([only])[0] ?? 'paper')
+      : `papershelf-${(options.now ?? new Date()).toISOString().slice(0, 10)}`;
+  const qualifier = format === 'csl-json' ? '.csl' : format === 'markdown-full' ? '-abstracts' : '';
+  return `${base}${qualifier}.${FORMATS[format].extension}`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Import
+
+const EXTENSIONS: Record<string, ImportFormat> = { bib: 'bibtex', bibtex: 'bibtex', ris: 'ris' };
+
+/**
+ * Which format a text is, by its content: JSON that is a papershelf backup ("format":
+ * "papershelf") or CSL-JSON (a list, or an object with "type"); RIS (a "TY  - " line among the
+ * first five, as Zotero checks); BibTeX (a line starting "@type{"). The file name's extension is
+ * used only when the content says nothing (.bib, .ris), so that reader names the bad line. Null
+ * when neither knows.
+ */
+export function detectFormat(text: string, filenameHint?: string): ImportFormat | null {
+  const start = text.search(/[^\s\uFEFF]/);
+  const first = start < 0 ? '' : text.charAt(start);
+  if (first === '[') return 'csl-json';
+  if (first === '{') {
+    const head = text.slice(start, start + 65_536);
+    if (/"format"\s*:\s*"papershelf"/.test(head)) return 'json';
+    return /"type"\s*:/.test(head) && !/"papers"\s*:/.test(head) ? 'csl-json' : 'json';
+  }
+  const from = Math.max(start, 0);
+  const lines = text.slice(from, from + 4096).split(/\r\n|\r|\n/);
+  if (
+    lines
+      .filter((line) => line.trim() !== '')
+      .slice(0, 5)
+      .some((line) => /^\s*TY {1,2}- /.test(line))
+  ) {
+    return 'ris';
+  }
+  if (/^\s*@\s*[A-Za-z]+\s*[{(]/m.test(text)) return 'bibtex';
+  const extension = /\.([A-Za-z]+)$/.exec(filenameHint ?? '')?.[1]?.toLowerCase();
+  return (extension && EXTENSIONS[extension]) || null;
+}
+
+/** What an import file holds: its format, the papers ready for `importRecords`, and what was left out. */
+export interface ImportResult {
+  format: ImportFormat;
+  /** Saved papers in file order; those from a file without user fields are unread, saved now. */
+  papers: SavedPaper[];
+  errors: ImportIssue[];
+}
+
+function describeValue(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  return typeof value === 'object' ? 'an object' : typeof value;
+}
+
+function readJson(text: string, detected: ImportFormat, now: Date): ImportResult {
+  const data = parseJsonText(text, detected === 'json' ? 'not a papershelf backup' : 'not CSL-JSON');
+  const isObject = typeof data === 'object' && data !== null && !Array.isArray(data);
+  if (isObject && Object.hasOwn(data, 'format')) {
+    const backup = readBackup(data, { now });
+    return {
+      format: 'json',
+      papers: backup.papers,
+      errors: backup.errors.map((error) => ({
+        key: error.key ?? `paper ${error.index + 1}`,
+        message: `paper ${error.index + 1}: ${error.message}`,
+      })),
+    };
+  }
+  if (isObject && !Object.hasOwn(data, 'type')) {
+    const keys = Object.keys(data)
+      .slice(0, 5)
+      .map((key) => JSON.stringify(key));
+    throw new FormatError(
+      `neither a papershelf backup (no "format": "papershelf") nor CSL-JSON (no "type"): found an object with ${keys.length > 0 ? `keys ${keys.join(', ')}` : 'no keys'}`,
+    );
+  }
+  if (!isObject && !Array.isArray(data)) {
+    throw new FormatError(
+      `neither a papershelf backup nor CSL-JSON: expected an object or a list of items, found ${describeValue(data)}`,
+    );
+  }
+  return { format: 'csl-json', ...readCslJson(data, { now }) };
+}
+
+function unknownFormat(text: string): FormatError {
+  const start = text.search(/\S/);
+  const firstLine = start < 0 ? '' : (text.slice(start).split(/\r\n|\r|\n/)[0] ?? '');
+  const line = start < 0 ? 1 : text.slice(0, start).split('\n').length;
+  const shown = [...firstLine].slice(0, 40).join('');
+  return new FormatError(
+    start < 0
+      ? 'the file is empty'
+      : `not a format papershelf imports: expected BibTeX (@article{...), RIS (TY  - JOUR), CSL-JSON ([{"type": ...}]) or a papershelf backup ({"format": "papershelf", ...}), but line ${line} starts ${JSON.stringify(shown)}`,
+    { line, column: 1 },
+  );
+}
+
+/**
+ * Reads an import file's text: recognises the format by content, reads every entry, and returns
+ * the good ones as saved papers with a report for each one left out. Throws FormatError, with the
+ * line and column when known, for a file that is not readable input: too large (MAX_IMPORT_BYTES),
+ * binary or UTF-16, not any of the formats, or broken as a whole (invalid JSON, a backup from a
+ * newer papershelf).
+ */
+export function importText(text: string, filenameHint?: string, options: { now?: Date } = {}): ImportResult {
+  const body = checkImportText(text);
+  const now = options.now ?? new Date();
+  const format = detectFormat(body, filenameHint);
+  switch (format) {
+    case 'json':
+    case 'csl-json':
+      return readJson(body, format, now);
+    case 'bibtex':
+      return { format, ...parseBibtex(body, { now }) };
+    case 'ris':
+      return { format, ...parseRis(body, { now }) };
+    default:
+      throw unknownFormat(body);
+  }
+}
+
+/** Reads an import file's bytes (as `File.arrayBuffer()` gives them): checks and decodes UTF-8, then `importText`. */
+export function importBytes(bytes: Uint8Array, filenameHint?: string, options: { now?: Date } = {}): ImportResult {
+  return importText(decodeImportBytes(bytes), filenameHint, options);
+}
+
+/** "line 14 (smith2020): the entry has no title": one left-out entry, as a person reads it. */
+export function formatIssue(issue: ImportIssue): string {
+  const where = [issue.line !== undefined ? `line ${issue.line}` : undefined, issue.key].filter(Boolean);
+  if (where.length === 2) return `line ${issue.line} (${issue.key}): ${issue.message}`;
+  return where.length === 1 ? `${where[0]}: ${issue.message}` : issue.message;
+}
+
+function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+const FORMAT_NAMES: Record<ImportFormat, string> = {
+  json: 'the papershelf backup',
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  'csl-json': 'CSL-JSON',
+};
+
+/**
+ * The summary an import shows: how many papers were added and merged (what `importRecords`
+ * returned), how many entries were skipped, and why, one line each.
+ */
+export function describeImport(result: ImportResult, summary?: { added: number; merged: number }): string {
+  const read = summary
+    ? `Imported from ${FORMAT_NAMES[result.format]}: ${count(summary.added, 'paper')} added, ${count(summary.merged, 'paper')} merged with ones already saved`
+    : `Read ${count(result.papers.length, 'paper')} from ${FORMAT_NAMES[result.format]}`;
+  if (result.errors.length === 0) return `${read}.`;
+  return [
+    `${read}; ${count(result.errors.length, 'entry', 'entries')} skipped:`,
+    ...result.errors.map(formatIssue),
+  ].join('\n');
+}
