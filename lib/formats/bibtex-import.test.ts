@@ -1,6 +1,7 @@
+import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { toBibtex } from './bibtex';
-import { parseBibtex } from './bibtex-import';
+import { decodePlainLatex, parseBibtex } from './bibtex-import';
 import { FormatError } from './errors';
 import { ATTENTION } from './test-data';
 
@@ -120,5 +121,111 @@ describe('parseBibtex', () => {
     expect(papers).toHaveLength(1);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(papers[0] ?? {})).not.toContain('constructor');
+  });
+});
+
+describe('abstracts read without the LaTeX grammar', () => {
+  // What the parser makes of an abstract, whitespace collapsed as a paper keeps it.
+  function byParser(raw: string): string | undefined {
+    const value = parse(`@misc{k, abstract = {${raw}}}`, { english: false, unsupported: () => '' }).entries[0]?.fields
+      .abstract;
+    if (typeof value !== 'string') return undefined;
+    // As imported: the ¡ ¿ the parser makes of a typed < > are put back (restoreAngles).
+    const text = /[¡¿]|[!?]`/.test(raw) ? value : value.replace(/¡/g, '<').replace(/¿/g, '>');
+    return text.normalize('NFC').replace(/\s+/g, ' ').trim() || undefined;
+  }
+
+  it('decodes plain text with escaped specials exactly as the parser does', () => {
+    const pieces = [
+      'word',
+      'Gödel',
+      '张三',
+      ' ',
+      ' ',
+      '\n',
+      '\n\n',
+      '\t',
+      '\\&',
+      '\\%',
+      '\\$',
+      '\\#',
+      '\\_',
+      '\\{',
+      '\\}',
+      '{}',
+      '-',
+      '-{}-',
+      "'{}'",
+      "'",
+      ',',
+      '.',
+      '<',
+      '>',
+      '|',
+      '"',
+      '\\textbackslash{}',
+      '\\textless{}',
+      '\\textgreater{}',
+      '\\textbar{}',
+      '\\textasciitilde{}',
+      '\\textasciicircum{}',
+      '\\textbraceleft{}',
+      '\\textbraceright{}',
+      '{\\textless}',
+      '{\\textbackslash}',
+      '{\\textasciitilde}',
+      '\u00a0',
+    ];
+    // A fixed pseudo-random sequence, so a failure names a text that fails every time.
+    let seed = 7;
+    const next = (): number => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor(seed / 65536);
+    };
+    for (let n = 0; n < 400; n++) {
+      const raw = Array.from({ length: 1 + (next() % 12) }, () => pieces[next() % pieces.length]).join('');
+      const plain = decodePlainLatex(raw);
+      if (plain === undefined) continue;
+      expect(plain.replace(/\s+/g, ' ').trim() || undefined, raw).toBe(byParser(raw));
+    }
+    const angles = '@misc{p, title = {p < 0.05 > q}, url = {https://example.org/p}, abstract = {a <b> c}}';
+    expect(parseBibtex(angles, { now: NOW }).papers[0]).toMatchObject({ title: 'p < 0.05 > q', abstract: 'a <b> c' });
+    for (const hard of ['a -- b', "``q''", '$x$', 'a ~ b', '\\emph{x}', '{\\"o}', '50% off', 'x^2', 'R&D', '\\\\']) {
+      expect(decodePlainLatex(hard), hard).toBeUndefined();
+    }
+  });
+
+  it('gives every abstract of a file what the parser gives it, whatever the layout', () => {
+    const abstracts = [
+      'Plain 50\\% \\& more',
+      'Needs the parser: {\\"o} -- $\\ell_1$ and \\emph{this}',
+      'Nested {braces {inside}} stay',
+    ];
+    const bib = [
+      '% a comment with an address: someone@example.org',
+      '@string{jr = {Journal of Results}}',
+      `@article{a, title = {A}, url = {https://example.org/a}, journal = jr, abstract = {${abstracts[0]}}}`,
+      `@misc(b, title = "B", url = {https://example.org/b}, abstract = {${abstracts[1]}})`,
+      `@misc{c, title = {C} # { too}, url = {https://example.org/c},`,
+      `  abstract = {${abstracts[2]}},`,
+      '}',
+      '@misc{d, title = {D}, url = {https://example.org/d}, abstract = "Quoted \\& kept"}',
+    ].join('\n');
+    const { papers, errors } = parseBibtex(bib, { now: NOW });
+    expect(errors).toEqual([]);
+    expect(papers.map((paper) => paper.abstract)).toEqual([
+      byParser(abstracts[0] ?? ''),
+      'Needs the parser: ö – ℓ₁ and this',
+      byParser(abstracts[2] ?? ''),
+      byParser('Quoted \\& kept'),
+    ]);
+    expect(papers.map((paper) => paper.title)).toEqual(['A', 'B', 'C too', 'D']);
+    expect(papers[0]?.venue).toBe('Journal of Results');
+  });
+
+  it('keeps the line of an error after a lifted abstract', () => {
+    const bib =
+      '@misc{a, title = {A}, url = {https://example.org/a},\n abstract = {one\ntwo\nthree}}\n\n@misc{b, url = {https://example.org/b}}';
+    expect(parseBibtex(bib, { now: NOW }).errors).toEqual([{ line: 6, key: 'b', message: 'the entry has no title' }]);
   });
 });

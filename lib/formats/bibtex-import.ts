@@ -28,6 +28,13 @@ const MARKUP_COMMAND =
 const MARKUP_TAG =
   /<\/?(?:i|b|em|strong|code|sup|sub|p|ul|ol|li|blockquote|a)(?:\s[^>]*)?>|<span(?:\s[^>]*)?>|<\/span>/g;
 
+// The parser prints a < or > typed in a field as ¡ or ¿, as TeX's old OT1 fonts do; every modern
+// font (T1), and everyone reading an abstract ("p < 0.05"), means < and >. They are put back
+// unless the entry has a ¡ or ¿ of its own, or the !` ?` ligatures that make them.
+function restoreAngles(decoded: string, raw: string): string {
+  return /[¡¿]|[!?]`/.test(raw) ? decoded : decoded.replace(/¡/g, '<').replace(/¿/g, '>');
+}
+
 /** Line numbers of offsets in a text, counted on from the last offset asked (offsets mostly grow). */
 function lineCounter(text: string): (offset: number) => number {
   let at = 0;
@@ -67,13 +74,13 @@ function keywordsInOrder(keywords: readonly string[], input: string): string[] {
   return [...keywords].sort((a, b) => at(a) - at(b));
 }
 
-function entryFrom(entry: Entry, line: number | undefined): ImportedEntry {
+function entryFrom(entry: Entry, line: number | undefined, abstract?: string): ImportedEntry {
   const fields = entry.fields;
   const markup = MARKUP_COMMAND.test(entry.input);
   const field = (name: string): string | undefined => {
     const value = Object.hasOwn(fields, name) ? fields[name] : undefined;
     if (typeof value !== 'string') return undefined;
-    return markup ? value.replace(MARKUP_TAG, '') : value;
+    return restoreAngles(markup ? value.replace(MARKUP_TAG, '') : value, entry.input);
   };
   const creators = fields.author ?? [];
   const last = creators.at(-1);
@@ -106,7 +113,7 @@ function entryFrom(entry: Entry, line: number | undefined): ImportedEntry {
       field('journaltitle') ??
       field('booktitle') ??
       (howpublished && !/^(?:https?:|<a\s|\\url)/i.test(howpublished) ? howpublished : undefined),
-    abstract: field('abstract'),
+    abstract: abstract ?? field('abstract'),
     ids: { doi: field('doi'), arxiv, pubmed: field('pmid'), pmcid: field('pmcid') },
     url: field('url'),
     keywords,
@@ -123,6 +130,163 @@ function entryFrom(entry: Entry, line: number | undefined): ImportedEntry {
   return result;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Abstracts without the LaTeX grammar
+//
+// The parser runs its LaTeX grammar (unified-latex's PEG) over every field, at about 10 µs a
+// character: 1,000 entries with 1 KB abstracts took 10 s here. Abstracts are most of a .bib, and
+// most are plain text whose only LaTeX is an escaped special (\% \& \_ ..., as our export and
+// Zotero's write them). So before parsing, each braced `abstract` value is lifted out of the text
+// (its characters but line breaks become spaces: offsets and line numbers stay, and the parser
+// skips a blank field). A lifted abstract that is plain text with such escapes is decoded here
+// exactly as the parser would (bibtex-import.test.ts compares the two on random text); any other
+// is given to the parser on its own. If the file is laid out in any way the scanner below does
+// not expect, nothing is lifted and the parser reads the file as it is.
+
+const SIMPLE_ESCAPE =
+  /\\text(backslash|less|greater|bar|asciitilde|asciicircum|braceleft|braceright)\{\}|\{\\text(backslash|less|greater|bar|asciitilde|asciicircum)\}|\\([&%$#_{}])|\{\}/g;
+const TEXT_SYMBOL: Record<string, string> = {
+  backslash: '\\',
+  less: '<',
+  greater: '>',
+  bar: '|',
+  asciitilde: '~',
+  asciicircum: '^',
+  braceleft: '{',
+  braceright: '}',
+};
+
+/** Decodes a field value that is plain text with escaped specials; undefined for any other LaTeX. */
+export function decodePlainLatex(raw: string): string | undefined {
+  // TeX ligatures (-- `` '' << >>) and any other special need the parser.
+  if (/--|''|<<|>>/.test(raw) || /[\\{}$~^%#_&`]/.test(raw.replace(SIMPLE_ESCAPE, ''))) return undefined;
+  // A typed < or > next to a typed ¡ or ¿ cannot be told apart from them (restoreAngles).
+  if (/[<>]/.test(raw) && /[¡¿]/.test(raw)) return undefined;
+  return raw
+    .replace(SIMPLE_ESCAPE, (_match, command?: string, braced?: string, special?: string) =>
+      command || braced ? (TEXT_SYMBOL[command ?? braced ?? ''] ?? '') : (special ?? ''),
+    )
+    .replace(/[ \t\r\n]+/g, ' ')
+    .trim();
+}
+
+// Index just past the brace that closes the one at `open` (a backslash escapes the next
+// character, as in the parser); -1 when the text ends first.
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const ch = text.charAt(i);
+    if (ch === '\\') i++;
+    else if (ch === '{') depth++;
+    else if (ch === '}' && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/**
+ * Lifts each braced `abstract` value out of BibTeX text: the text with those values blanked, and
+ * the raw values by the offset of their entry's "@". Nothing is lifted when the layout is not the
+ * plain one this scanner reads.
+ */
+function liftAbstracts(text: string): { text: string; abstracts: Map<number, string> } {
+  const none = { text, abstracts: new Map<number, string>() };
+  const abstracts = new Map<number, string>();
+  const cuts: [number, number][] = [];
+  const entryStart = /@\s*([A-Za-z]+)\s*([{(])/g;
+  const space = /\s*/y;
+  const name = /[^\s=,{}()"#%]+/y;
+  const bare = /[^\s,#{}()"=]+/y;
+  const skip = (at: number): number => {
+    space.lastIndex = at;
+    space.exec(text);
+    return space.lastIndex;
+  };
+  let pos = 0;
+  for (let start = entryStart.exec(text); start; start = entryStart.exec(text)) {
+    if (start.index < pos) return none;
+    const open = start.index + start[0].length - 1;
+    const close = start[2] === '{' ? '}' : ')';
+    const type = (start[1] ?? '').toLowerCase();
+    if (type === 'comment' || type === 'preamble' || type === 'string') {
+      if (close !== '}') return none;
+      pos = closingBrace(text, open);
+      if (pos < 0) return none;
+      entryStart.lastIndex = pos;
+      continue;
+    }
+    let i = text.indexOf(',', open);
+    const shut = text.indexOf(close, open);
+    if (i < 0 || (shut >= 0 && shut < i)) return none;
+    for (;;) {
+      i = skip(i + 1);
+      if (text.charAt(i) === close) break;
+      name.lastIndex = i;
+      const field = name.exec(text)?.[0];
+      if (!field) return none;
+      i = skip(name.lastIndex);
+      if (text.charAt(i) !== '=') return none;
+      const parts: [number, number][] = [];
+      for (;;) {
+        i = skip(i + (parts.length === 0 ? 1 : 0));
+        const ch = text.charAt(i);
+        let end: number;
+        if (ch === '{') end = closingBrace(text, i);
+        else if (ch === '"') end = text.indexOf('"', i + 1) + 1;
+        else {
+          bare.lastIndex = i;
+          end = bare.exec(text) ? bare.lastIndex : -1;
+        }
+        if (end <= 0) return none;
+        parts.push([i, end]);
+        i = skip(end);
+        if (text.charAt(i) !== '#') break;
+        i++;
+      }
+      const [only] = parts;
+      if (field.toLowerCase() === 'abstract' && parts.length === 1 && only && text.charAt(only[0]) === '{') {
+        abstracts.set(start.index, text.slice(only[0] + 1, only[1] - 1));
+        cuts.push([only[0] + 1, only[1] - 1]);
+      }
+      if (text.charAt(i) === close) break;
+      if (text.charAt(i) !== ',') return none;
+    }
+    pos = i + 1;
+    entryStart.lastIndex = pos;
+  }
+  if (cuts.length === 0) return none;
+  let lifted = '';
+  let from = 0;
+  for (const [begin, end] of cuts) {
+    lifted += text.slice(from, begin) + text.slice(begin, end).replace(/[^\n]/g, ' ');
+    from = end;
+  }
+  return { text: lifted + text.slice(from), abstracts };
+}
+
+/** Decodes lifted abstracts: plain ones here, the others in one run of the parser. */
+function decodeAbstracts(raws: readonly string[]): (string | undefined)[] {
+  const decoded = raws.map(decodePlainLatex);
+  const hard = decoded.flatMap((value, index) => (value === undefined ? [index] : []));
+  if (hard.length > 0) {
+    const bib = hard.map((index) => `@misc{a${index},\nabstract = {${raws[index]}}}\n`).join('\n');
+    let parsed: Entry[] = [];
+    try {
+      parsed = parse(bib, { english: false, unsupported: () => '' }).entries;
+    } catch {
+      // Left undefined: those papers come without an abstract rather than not at all.
+    }
+    for (const entry of parsed) {
+      const index = Number(entry.key.slice(1));
+      const value = entry.fields.abstract;
+      if (typeof value === 'string' && Number.isInteger(index)) {
+        const raw = raws[index] ?? '';
+        decoded[index] = restoreAngles(MARKUP_COMMAND.test(raw) ? value.replace(MARKUP_TAG, '') : value, raw);
+      }
+    }
+  }
+  return decoded;
+}
+
 /**
  * Reads BibTeX: one saved paper (unread, saved `now`) per entry, in file order; an entry the parser
  * reports, or one that is not a paper, is left out and reported by key and line. Throws FormatError
@@ -132,18 +296,20 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
   if (!/^\s*@\s*[A-Za-z]+\s*[{(]/m.test(text)) {
     throw new FormatError('not BibTeX: no entry such as "@article{key, title = {...}}" in the file');
   }
+  // Offsets and lines are the same in the lifted text as in the file.
+  const lifted = liftAbstracts(text);
   let library: ReturnType<typeof parse>;
   try {
-    library = parse(text, { english: false, unsupported: () => '' });
+    library = parse(lifted.text, { english: false, unsupported: () => '' });
   } catch (error) {
     throw new FormatError(`not readable BibTeX: ${error instanceof Error ? error.message : String(error)}`);
   }
-  const lineAt = lineCounter(text);
+  const lineAt = lineCounter(lifted.text);
   const errors: ImportIssue[] = [];
   const failed = new Set<string>();
   for (const problem of library.errors) {
     const key = entryKey(problem.input);
-    const offset = problem.input ? text.indexOf(problem.input) : -1;
+    const offset = problem.input ? lifted.text.indexOf(problem.input) : -1;
     const line = offset >= 0 ? lineAt(offset) : Number(/\bline (\d+)/.exec(problem.error)?.[1]) || undefined;
     const message = (problem.error.split('\n')[0] ?? problem.error).replace(/\s+/g, ' ').trim();
     const issue: ImportIssue = { message: `the entry cannot be read: ${message}` };
@@ -154,14 +320,19 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
     }
     errors.push(issue);
   }
-  const entries: ImportedEntry[] = [];
+  const found: { entry: Entry; line: number | undefined; abstract: string | undefined }[] = [];
   let cursor = 0;
   for (const entry of library.entries) {
     if (failed.has(entry.key) || entry.input.trim() === '') continue;
-    const offset = text.indexOf(entry.input, cursor);
+    const offset = lifted.text.indexOf(entry.input, cursor);
     if (offset >= 0) cursor = offset + entry.input.length;
-    entries.push(entryFrom(entry, offset >= 0 ? lineAt(offset) : undefined));
+    const abstract = offset >= 0 ? lifted.abstracts.get(offset) : undefined;
+    found.push({ entry, line: offset >= 0 ? lineAt(offset) : undefined, abstract });
   }
+  const abstracts = decodeAbstracts(found.map((item) => item.abstract ?? ''));
+  const entries = found.map((item, index) =>
+    entryFrom(item.entry, item.line, item.abstract === undefined ? undefined : abstracts[index]),
+  );
   const saved = savedFromEntries(entries, options.now ?? new Date());
   return {
     papers: saved.papers,
