@@ -304,6 +304,11 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
   } catch (error) {
     throw new FormatError(`not readable BibTeX: ${error instanceof Error ? error.message : String(error)}`);
   }
+  if (library.entries.length === 0 && library.errors.length === 0) {
+    throw new FormatError(
+      'not BibTeX: no entry such as "@article{key, title = {...}}" in the file, only comments or @string definitions',
+    );
+  }
   const lineAt = lineCounter(lifted.text);
   const errors: ImportIssue[] = [];
   const failed = new Set<string>();

@@ -64,6 +64,16 @@ describe('importText', () => {
     expect(() => importText('Title: x\n', 'export.bib')).toThrow(/^not BibTeX: no entry/);
   });
 
+  it("reads the extractor's plain list of papers as a backup's papers", () => {
+    const list = `${JSON.stringify([ATTENTION], null, 2)}\n`;
+    const result = importText(list, 'papers.json', { now: NOW });
+    expect(result).toEqual({
+      format: 'json',
+      papers: [{ ...ATTENTION, status: 'unread', savedAt: NOW.toISOString(), updatedAt: NOW.toISOString() }],
+      errors: [],
+    });
+  });
+
   it('reads bytes as UTF-8 and strips a byte order mark', () => {
     const bytes = new TextEncoder().encode(`\uFEFF${exportPapers([ATTENTION], 'ris')}`);
     const result = importBytes(bytes, 'x.ris', { now: NOW });

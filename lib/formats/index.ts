@@ -2,7 +2,7 @@
 // format is called (CONTRACT.md, converter), writing papers in any of them, and reading an import
 // file whatever it is, recognised by its content (a file name only breaks a tie).
 import type { Paper, SavedPaper } from '../paper/model';
-import { readBackup, toBackup } from './backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, readBackup, toBackup } from './backup';
 import { citationKeys, toBibtex } from './bibtex';
 import { parseBibtex } from './bibtex-import';
 import { readCslJson, toCslJson } from './csl-json';
@@ -121,7 +121,7 @@ const EXTENSIONS: Record<string, ImportFormat> = { bib: 'bibtex', bibtex: 'bibte
 
 /**
  * Which format a text is, by its content: JSON that is a papershelf backup ("format":
- * "papershelf") or CSL-JSON (a list, or an object with "type"); RIS (a "TY  - " line among the
+ * "papershelf", or the extractor's list of papers) or CSL-JSON (a list, or an object with "type"); RIS (a "TY  - " line among the
  * first five, as Zotero checks); BibTeX (a line starting "@type{"). The file name's extension is
  * used only when the content says nothing (.bib, .ris), so that reader names the bad line. Null
  * when neither knows.
@@ -164,19 +164,41 @@ function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
+// A Paper as the extractor prints it (CONTRACT.md): a key, a source and authors, and no CSL type.
+function isExtractedPaper(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const has = (name: string) => Object.hasOwn(value, name);
+  const fields = value as Record<string, unknown>;
+  return (
+    has('key') &&
+    has('source') &&
+    has('authors') &&
+    !has('type') &&
+    typeof fields.key === 'string' &&
+    /^[a-z0-9]+:\S/.test(fields.key) &&
+    Array.isArray(fields.authors)
+  );
+}
+
+function fromBackup(data: unknown, now: Date): ImportResult {
+  const backup = readBackup(data, { now });
+  return {
+    format: 'json',
+    papers: backup.papers,
+    errors: backup.errors.map((error) => ({
+      key: error.key ?? `paper ${error.index + 1}`,
+      message: `paper ${error.index + 1}: ${error.message}`,
+    })),
+  };
+}
+
 function readJson(text: string, detected: ImportFormat, now: Date): ImportResult {
   const data = parseJsonText(text, detected === 'json' ? 'not a papershelf backup' : 'not CSL-JSON');
   const isObject = typeof data === 'object' && data !== null && !Array.isArray(data);
-  if (isObject && Object.hasOwn(data, 'format')) {
-    const backup = readBackup(data, { now });
-    return {
-      format: 'json',
-      papers: backup.papers,
-      errors: backup.errors.map((error) => ({
-        key: error.key ?? `paper ${error.index + 1}`,
-        message: `paper ${error.index + 1}: ${error.message}`,
-      })),
-    };
+  if (isObject && Object.hasOwn(data, 'format')) return fromBackup(data, now);
+  // `npm run extract` prints a plain list of papers: read it as a backup's `papers`.
+  if (Array.isArray(data) && data.length > 0 && data.every(isExtractedPaper)) {
+    return fromBackup({ format: BACKUP_FORMAT, version: BACKUP_VERSION, papers: data }, now);
   }
   if (isObject && !Object.hasOwn(data, 'type')) {
     const keys = Object.keys(data)

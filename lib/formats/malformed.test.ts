@@ -69,6 +69,11 @@ describe('files that are not readable input: refused whole, with a message', () 
     ['a RIS file without a single record', text('AU  - Someone\nTI  - Lost\n', 'x.ris'), /^not RIS/],
     ['a BibTeX file without entries', text('% only a comment\n', 'refs.bib'), /^not BibTeX: no entry/],
     [
+      'a BibTeX file with only a @string',
+      text('@string{jr = {Journal}}\n'),
+      'not BibTeX: no entry such as "@article{key, title = {...}}" in the file, only comments or @string definitions',
+    ],
+    [
       'binary garbage',
       bytes(new Uint8Array([0x42, 0x0a, 0x00, 0x13, 0x37, 0x00, 0xff])),
       /binary data \(a NUL byte at line 2\)/,
