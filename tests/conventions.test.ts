@@ -34,10 +34,17 @@ describe('source conventions', () => {
     for (const folder of folders) expect(sourceFiles, `tests/fixtures/${folder.name}`).toContain(folder.name);
   });
 
-  it('gives every source an address gate and match patterns', () => {
+  it('gives every site source match patterns, and no generic reader any', () => {
     for (const source of sources) {
-      expect(source.patterns.length, source.id).toBeGreaterThan(0);
-      for (const pattern of source.patterns) expect(pattern).toMatch(/^(https?|\*):\/\/[^/]+\/.*$/);
+      if (source.kind === 'site') expect(source.patterns.length, source.id).toBeGreaterThan(0);
+      else expect(source.patterns, source.id).toEqual([]);
+      for (const pattern of source.patterns) expect(pattern).toMatch(/^https:\/\/[^/*]+\/.*$/);
     }
+  });
+
+  it('lists site sources first, then metadata readers, then listing readers', () => {
+    const order = { site: 0, metadata: 1, listing: 2 };
+    const kinds = sources.map((source) => order[source.kind]);
+    expect(kinds).toEqual([...kinds].sort());
   });
 });

@@ -4,7 +4,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { contentScriptPatterns, detectPapers, sources } from '../../lib/detect/index';
+import { worthScanning } from '../../lib/detect/gate';
+import { contentScriptPatterns, detectPapers } from '../../lib/detect/index';
 import {
   type BackgroundRequest,
   type BackgroundResponse,
@@ -67,8 +68,8 @@ function startShelf(ctx: ContentScriptContext): void {
   function scan(): void {
     timer = undefined;
     const url = new URL(location.href);
-    // The cheap gate: no source reads this address, so no work and no controls.
-    if (!sources.some((source) => source.matches(url))) {
+    // The cheap gate: nothing on this page any reader could use, so no deep work and no controls.
+    if (!worthScanning(document, url)) {
       clear();
       report(0);
       return;

@@ -7,13 +7,22 @@ export interface Detection {
 }
 
 /**
- * A reader of one site (or one kind of embedded metadata). `matches` is the cheap address gate;
- * `detect` reads the page and never throws, mutates the page, fetches or touches `browser.*`.
+ * What a reader knows: one site (`site`), metadata any page may embed (`metadata`: citation_*,
+ * Dublin Core, JSON-LD, COinS), or the shape of a list of papers on a page no source knows
+ * (`listing`: links to papers, repeated cards). Listing readers run only where no site source
+ * reads the address, so a known site never gets guessed controls.
+ */
+export type SourceKind = 'site' | 'metadata' | 'listing';
+
+/**
+ * A reader. `matches` is the cheap address gate; `detect` reads the page and never throws,
+ * mutates the page, fetches or touches `browser.*`.
  */
 export interface Source {
   /** Equals the file name under lib/detect/sources/ and the fixture folder name. */
   id: string;
-  /** Manifest match patterns of the pages where the content script runs for this source. */
+  kind: SourceKind;
+  /** Manifest match patterns where the content script runs for this site (none for generic readers). */
   patterns: readonly string[];
   matches(url: URL): boolean;
   detect(doc: Document, url: URL): Detection[];

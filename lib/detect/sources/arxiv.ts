@@ -387,6 +387,7 @@ function detectPdf(doc: Document, url: URL): Detection[] {
 
 export const arxiv: Source = {
   id: 'arxiv',
+  kind: 'site',
   patterns: ['https://arxiv.org/*', 'https://www.arxiv.org/*'],
   matches: (url) =>
     (url.hostname === 'arxiv.org' || url.hostname === 'www.arxiv.org') && PAPER_PAGES.test(url.pathname),

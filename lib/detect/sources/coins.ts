@@ -23,8 +23,8 @@
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import type { PaperIds } from '../../paper/model';
 import { pageAddress, showsTitle, textOf, titleAnchor } from '../dom';
+import { identifierIds, metadataDate, personName } from '../metadata';
 import type { Detection, Source } from '../types';
-import { identifierIds, metadataDate, personName } from './highwire';
 
 const SPANS = 'span.Z3988[title]';
 const TITLE_LIKE = 'h1, h2, h3, h4, h5, h6, [class*="title" i], cite';

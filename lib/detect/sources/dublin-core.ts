@@ -21,8 +21,8 @@
 //   DC.publisher names a publisher (bioRxiv's is Cold Spring Harbor Laboratory), not a venue.
 import { cleanText, toPaper } from '../../paper/build';
 import { pageAddress, titleAnchor } from '../dom';
+import { firstPublished, identifierIds, personName, plainText } from '../metadata';
 import type { Source } from '../types';
-import { firstPublished, identifierIds, personName, plainText } from './highwire';
 
 /** Every DC/DCTERMS/PRISM tag of the page, by lower-case name with `.` separators, in page order. */
 function metadataTags(doc: Document): Map<string, string[]> {

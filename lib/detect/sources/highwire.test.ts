@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../scripts/html';
-import { firstPublished, highwire, identifierIds, keywordList, metadataDate, personName, plainText } from './highwire';
+import { firstPublished, identifierIds, keywordList, metadataDate, personName, plainText } from '../metadata';
+import { highwire } from './highwire';
 
 const fixtures = join(import.meta.dirname, '../../../tests/fixtures');
 

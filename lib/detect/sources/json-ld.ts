@@ -22,8 +22,8 @@
 import { cleanText, httpUrl, mergePapers, type PaperDraft, toPaper } from '../../paper/build';
 import type { PaperIds } from '../../paper/model';
 import { pageAddress, parseJson, showsTitle, titleAnchor } from '../dom';
+import { identifierIds, keywordList, metadataDate, plainText } from '../metadata';
 import type { Detection, Source } from '../types';
-import { identifierIds, keywordList, metadataDate, plainText } from './highwire';
 
 type Node = Record<string, unknown>;
 

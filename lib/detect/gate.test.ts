@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../../scripts/html';
+import { worthScanning } from './gate';
+
+const page = (body: string, head = '') =>
+  parseHtml(`<html><head>${head}</head><body>${body}</body></html>`, 'https://example.org/');
+
+describe('worthScanning', () => {
+  it('lets a known site through whatever its page holds', () => {
+    expect(worthScanning(page(''), new URL('https://arxiv.org/list/cs.LG/new'))).toBe(true);
+  });
+
+  it.each([
+    ['citation tags', page('', '<meta name="citation_title" content="A paper">')],
+    ['Dublin Core', page('', '<meta name="DC.Title" content="A paper">')],
+    ['JSON-LD', page('<script type="application/ld+json">{}</script>')],
+    ['an arXiv link', page('<p>See <a href="https://arxiv.org/abs/2310.03646">this</a></p>')],
+    ['a DOI link', page('<a href="https://doi.org/10.1000/xyz">paper</a>')],
+    ['a PDF link', page('<a href="/files/Paper.PDF">paper</a>')],
+    ['titles under headings', page('<h3><a href="/p/1">A title</a></h3>')],
+  ])('lets a page with %s through', (_, doc) => {
+    expect(worthScanning(doc, new URL('https://example.org/'))).toBe(true);
+  });
+
+  it('stops a page with nothing any reader could use', () => {
+    const doc = page(
+      '<nav><a href="/">Home</a></nav><h1>Welcome</h1><p>Plain text and <a href="/about">a link</a>.</p>',
+    );
+    expect(worthScanning(doc, new URL('https://example.org/'))).toBe(false);
+  });
+});

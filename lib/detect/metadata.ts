@@ -1,0 +1,90 @@
+// What the metadata readers (highwire, dublin-core, json-ld, coins) share: reading names, ids,
+// dates, keywords and text the way publishers write them in meta tags and structured data.
+import { cleanText } from '../paper/build';
+import { toIsoDate } from '../paper/dates';
+import { normalizeDoi, parseArxivId } from '../paper/ids';
+import type { PaperIds } from '../paper/model';
+
+/** Text with any markup a tag carries in its value (`<i>`, `<p>`, `<sub>`) taken out, collapsed. */
+export function plainText(value: string | null | undefined): string | undefined {
+  return cleanText(value?.replace(/<\/?[a-z][^<>]*>/gi, ' ').replace(/\s+([.,;:!?)])/g, '$1'));
+}
+
+/** An abstract without the "Abstract" heading some publishers put inside it (bioRxiv: `<h3>ABSTRACT</h3>`). */
+export function abstractText(value: string | null | undefined): string | undefined {
+  return plainText(
+    value?.replace(/^\s*<(h\d|p|div|strong|b|span)\b[^>]*>\s*(?:abstract|summary)\s*[:.]?\s*<\/\1>/i, ''),
+  );
+}
+
+/** A name written "Last, First" (or "Last, First, Jr.") turned to "First Last"; others unchanged. */
+export function personName(name: string): string {
+  const parts = name
+    .split(',')
+    .map((part) => part.trim())
+    .filter((part) => part.length > 0);
+  if (parts.length === 2) return `${parts[1]} ${parts[0]}`;
+  if (parts.length === 3 && /^(?:jr|sr|[ivx]+)\.?$/i.test(parts[2] ?? '')) return `${parts[1]} ${parts[0]} ${parts[2]}`;
+  return cleanText(name) ?? name;
+}
+
+/** A keyword tag's value as a list: "a; b; c", else "a, b, c". */
+export function keywordList(value: string): string[] {
+  return value
+    .split(value.includes(';') ? ';' : ',')
+    .map((keyword) => keyword.trim())
+    .filter((keyword) => keyword.length > 0);
+}
+
+/** The ids an identifier names: a DOI (bare, doi:, info:doi/, urn:doi:, doi.org), an arXiv id, a PMID. */
+export function identifierIds(value: string): Pick<PaperIds, 'doi' | 'arxiv' | 'pubmed'> {
+  const text = value.trim();
+  const arxiv = parseArxivId(text.replace(/^info:arxiv\//i, ''));
+  if (arxiv) return { arxiv: arxiv.id };
+  const doi = normalizeDoi(text.replace(/^(?:info:doi\/|urn:doi:)/i, ''));
+  if (doi) return { doi };
+  const pubmed =
+    /^(?:info:pmid\/|pmid:?\s*)(\d+)$/i.exec(text) ??
+    /^https?:\/\/(?:pubmed\.ncbi\.nlm\.nih\.gov|www\.ncbi\.nlm\.nih\.gov\/pubmed)\/(\d+)\/?$/i.exec(text);
+  return pubmed?.[1] ? { pubmed: pubmed[1] } : {};
+}
+
+/**
+ * A date as metadata writes it, as an ISO date: the date part of a date-time as written (the
+ * publisher's own day, not shifted to UTC), PubMed's "2012 Nov 26", and what toIsoDate reads.
+ */
+export function metadataDate(value: string | undefined): string | undefined {
+  const text = value?.trim() ?? '';
+  const written = /^(\d{4}-\d{2}-\d{2})(?:[T ]|$)/.exec(text);
+  if (written?.[1]) return toIsoDate(written[1]);
+  const medline = /^(\d{4})\s+([A-Za-z]{3,9})\.?(?:\s+(\d{1,2}))?(?:\D|$)/.exec(text);
+  const medlineDate =
+    medline && toIsoDate(medline[3] ? `${medline[3]} ${medline[2]} ${medline[1]}` : `${medline[2]} ${medline[1]}`);
+  // Otherwise toIsoDate's forms, else the year a value starts with ("2012 Winter").
+  return medlineDate || toIsoDate(text) || (/^\d{4}\b/.test(text) ? toIsoDate(text.slice(0, 4)) : undefined);
+}
+
+/**
+ * The earliest of several dates a page gives for one paper, as precise as known. A January 1st
+ * beside another date of the same year stands for the year (a placeholder, as on bioRxiv).
+ */
+export function firstPublished(values: (string | undefined)[]): string | undefined {
+  const dates = values.map(metadataDate).filter((date): date is string => date !== undefined);
+  const candidates = dates.map((date) =>
+    date.endsWith('-01-01') && dates.some((other) => other.startsWith(date.slice(0, 4)) && other !== date)
+      ? date.slice(0, 4)
+      : date,
+  );
+  let earliest: string | undefined;
+  for (const date of candidates) {
+    if (earliest === undefined) {
+      earliest = date;
+      continue;
+    }
+    const length = Math.min(date.length, earliest.length);
+    const [a, b] = [date.slice(0, length), earliest.slice(0, length)];
+    // Where one date only says less ("2020" and "2020-03-27"), the more precise one is kept.
+    if (a < b || (a === b && date.length > earliest.length)) earliest = date;
+  }
+  return earliest;
+}
