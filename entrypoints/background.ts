@@ -3,6 +3,7 @@
 // tells open tabs what changed.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
+import { syncAllSitesScript } from '../lib/access';
 import { findSaved, removePaper, savePapers } from '../lib/library/library';
 import { type BackgroundRequest, BackgroundRequestSchema, type BackgroundResponse } from '../lib/messages';
 import { notifyTabs } from '../lib/tabs';
@@ -50,6 +51,9 @@ function openSidePanel(tabId: number, windowId: number | undefined): Promise<unk
 
 export default defineBackground(() => {
   void browser.action.setBadgeBackgroundColor({ color: '#3b6fe0' });
+  void syncAllSitesScript();
+  browser.permissions.onAdded.addListener(() => void syncAllSitesScript());
+  browser.permissions.onRemoved.addListener(() => void syncAllSitesScript());
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     if (!isOwnContentScript(sender)) return false;
     const request = BackgroundRequestSchema.safeParse(message);

@@ -3,13 +3,18 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PaperSummary } from '../../components/PaperSummary';
+import { detectInTab, hasAllSites, removeAllSites, requestAllSites } from '../../lib/access';
+import { paperFromAddress } from '../../lib/detect/address';
 import { findSaved, onLibraryChange, removePaper, savePapers } from '../../lib/library/library';
 import { TabPapersSchema } from '../../lib/messages';
 import { idTerms } from '../../lib/paper/ids';
 import type { Paper } from '../../lib/paper/model';
 import { notifyTabs } from '../../lib/tabs';
 
-type Load = { state: 'loading' } | { state: 'none'; reason: string } | { state: 'ready'; papers: Paper[] };
+type Load =
+  | { state: 'loading' }
+  | { state: 'none'; reason: string; canDetect: boolean }
+  | { state: 'ready'; papers: Paper[]; fromAddress?: boolean };
 
 async function targetTab(): Promise<{ tabId: number; windowId?: number } | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
@@ -18,16 +23,29 @@ async function targetTab(): Promise<{ tabId: number; windowId?: number } | undef
   return tab?.id === undefined ? undefined : { tabId: tab.id, windowId: tab.windowId };
 }
 
-async function loadTabPapers(tabId: number): Promise<Load> {
+async function askTab(tabId: number): Promise<Paper[] | undefined> {
   try {
     const answer = TabPapersSchema.safeParse(await browser.tabs.sendMessage(tabId, { type: 'get-papers' }));
-    if (!answer.success) return { state: 'none', reason: 'papershelf could not read this tab.' };
-    return answer.data.papers.length > 0
-      ? { state: 'ready', papers: answer.data.papers }
-      : { state: 'none', reason: 'No papers found on this page.' };
+    return answer.success ? answer.data.papers : undefined;
   } catch {
-    return { state: 'none', reason: 'papershelf does not read this page (or it is still loading).' };
+    return undefined; // no content script in that tab
   }
+}
+
+/** The tab's papers: from its content script, else from its address (a PDF), else none. */
+async function loadTabPapers(tabId: number): Promise<Load> {
+  const papers = await askTab(tabId);
+  if (papers && papers.length > 0) return { state: 'ready', papers };
+  if (papers) return { state: 'none', reason: 'No papers found on this page.', canDetect: false };
+  const url = await browser.tabs.get(tabId).then(
+    (tab) => tab.url,
+    () => undefined,
+  );
+  const fromAddress = url ? paperFromAddress(url) : null;
+  if (fromAddress) return { state: 'ready', papers: [fromAddress], fromAddress: true };
+  return /^https?:/.test(url ?? '')
+    ? { state: 'none', reason: 'papershelf does not read this site by itself.', canDetect: true }
+    : { state: 'none', reason: 'papershelf cannot read this page.', canDetect: false };
 }
 
 /** Maps each detected paper's key to the key it is saved under, for those already saved. */
@@ -49,6 +67,7 @@ export function App() {
   const [saved, setSaved] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
+  const [everywhere, setEverywhere] = useState<boolean>();
 
   const papers = load.state === 'ready' ? load.papers : [];
   const refreshSaved = useCallback(async () => {
@@ -58,8 +77,11 @@ export function App() {
   useEffect(() => {
     void targetTab().then(async (target) => {
       setTab(target);
-      setLoad(target ? await loadTabPapers(target.tabId) : { state: 'none', reason: 'No tab to read.' });
+      setLoad(
+        target ? await loadTabPapers(target.tabId) : { state: 'none', reason: 'No tab to read.', canDetect: false },
+      );
     });
+    void hasAllSites().then(setEverywhere);
   }, []);
   useEffect(() => {
     void refreshSaved();
@@ -86,6 +108,31 @@ export function App() {
       await removePaper(key);
       return [key];
     });
+  async function detectHere(): Promise<void> {
+    if (!tab) return;
+    setError(undefined);
+    try {
+      await detectInTab(tab.tabId);
+      const papers = await askTab(tab.tabId);
+      setLoad(
+        papers && papers.length > 0
+          ? { state: 'ready', papers }
+          : { state: 'none', reason: 'No papers found on this page.', canDetect: false },
+      );
+    } catch (failure) {
+      setError(`Could not read this page: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
+  }
+
+  async function toggleEverywhere(on: boolean): Promise<void> {
+    try {
+      const granted = on ? await requestAllSites() : !(await removeAllSites());
+      setEverywhere(granted);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    }
+  }
+
   async function openSidePanel(): Promise<void> {
     try {
       if (import.meta.env.FIREFOX) {
@@ -127,12 +174,22 @@ export function App() {
         </p>
       )}
       {load.state === 'loading' && <p class="status-line">Looking for papers…</p>}
-      {load.state === 'none' && <p class="status-line">{load.reason}</p>}
+      {load.state === 'none' && (
+        <div class="status-line">
+          <p>{load.reason}</p>
+          {load.canDetect && (
+            <button type="button" class="primary" data-action="detect" onClick={() => void detectHere()}>
+              Find papers on this page
+            </button>
+          )}
+        </div>
+      )}
       {load.state === 'ready' && (
         <>
           <p class="status-line" aria-live="polite">
-            {papers.length} {papers.length === 1 ? 'paper' : 'papers'} on this page, {papers.length - unsaved.length}{' '}
-            already saved
+            {load.fromAddress
+              ? 'This tab shows a paper (named by its address until you save it from its page).'
+              : `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'} on this page, ${papers.length - unsaved.length} already saved`}
           </p>
           <ul class="papers">
             {papers.map((paper) => {
@@ -144,12 +201,23 @@ export function App() {
                     {savedKey ? (
                       <>
                         <span class="saved-mark">Saved</span>
-                        <button type="button" disabled={busy} onClick={() => void remove(savedKey)}>
+                        <button
+                          type="button"
+                          disabled={busy}
+                          aria-label={`Remove ${paper.title}`}
+                          onClick={() => void remove(savedKey)}
+                        >
                           Remove
                         </button>
                       </>
                     ) : (
-                      <button type="button" class="primary" disabled={busy} onClick={() => void save([paper])}>
+                      <button
+                        type="button"
+                        class="primary"
+                        disabled={busy}
+                        aria-label={`Save ${paper.title}`}
+                        onClick={() => void save([paper])}
+                      >
                         Save
                       </button>
                     )}
@@ -160,6 +228,17 @@ export function App() {
           </ul>
         </>
       )}
+      <footer class="settings">
+        <label>
+          <input
+            type="checkbox"
+            checked={everywhere === true}
+            disabled={everywhere === undefined}
+            onChange={(event) => void toggleEverywhere(event.currentTarget.checked)}
+          />{' '}
+          Find papers on every site (asks your browser for access to all pages)
+        </label>
+      </footer>
     </main>
   );
 }
