@@ -7,8 +7,3 @@ export function downloadText(text: string, filename: string, type: string): void
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
-
-/** `papershelf-2026-11-29.<extension>`: a name that sorts by date and says what it is. */
-export function exportFilename(extension: string, now = new Date()): string {
-  return `papershelf-${now.toISOString().slice(0, 10)}.${extension}`;
-}

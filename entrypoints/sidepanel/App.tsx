@@ -1,25 +1,26 @@
 // The side panel: the reading list, newest first, with search as you type, status, delete with
 // undo, and export. It reads and writes through lib/library and follows changes made elsewhere.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { downloadText, exportFilename } from '../../components/download';
-import { PaperSummary } from '../../components/PaperSummary';
-import { toBackup } from '../../lib/formats/backup';
-import { toBibtex } from '../../lib/formats/bibtex';
+import { exportPapers } from '../../lib/formats/index';
 import {
   allPapers,
   getPaper,
   onLibraryChange,
+  type PaperPatch,
   removePaper,
   restorePaper,
   updatePaper,
 } from '../../lib/library/library';
 import type { SavedPaper, Status } from '../../lib/paper/model';
 import { notifyTabs } from '../../lib/tabs';
+import { PaperRow, STATUSES } from './PaperRow';
 import { createSearchIndex } from './search';
+import { Transfer } from './Transfer';
 
 const PAGE = 100;
 const UNDO_MS = 8000;
-const STATUSES: Status[] = ['unread', 'reading', 'read'];
+
+type Filter = Status | 'all' | 'starred';
 
 function newestFirst(a: SavedPaper, b: SavedPaper): number {
   return b.savedAt.localeCompare(a.savedAt) || a.key.localeCompare(b.key);
@@ -28,10 +29,12 @@ function newestFirst(a: SavedPaper, b: SavedPaper): number {
 export function App() {
   const [papers, setPapers] = useState<Map<string, SavedPaper>>();
   const [query, setQuery] = useState('');
-  const [statusFilter, setStatusFilter] = useState<Status | 'all'>('all');
+  const [filter, setFilter] = useState<Filter>('all');
+  const [tag, setTag] = useState<string>();
   const [shown, setShown] = useState(PAGE);
   const [error, setError] = useState<string>();
   const [undo, setUndo] = useState<SavedPaper>();
+  const [notice, setNotice] = useState<string>();
   const index = useRef(createSearchIndex());
   const undoTimer = useRef<ReturnType<typeof setTimeout>>();
 
@@ -77,8 +80,12 @@ export function App() {
           .map((hit) => papers.get(String(hit.id)))
           .filter((paper): paper is SavedPaper => paper !== undefined)
       : [...papers.values()].sort(newestFirst);
-    return statusFilter === 'all' ? matching : matching.filter((paper) => paper.status === statusFilter);
-  }, [papers, query, statusFilter]);
+    return matching.filter(
+      (paper) =>
+        (filter === 'all' || (filter === 'starred' ? paper.starred === true : paper.status === filter)) &&
+        (tag === undefined || paper.tags?.includes(tag) === true),
+    );
+  }, [papers, query, filter, tag]);
 
   async function write(action: () => Promise<unknown>, keys: string[]): Promise<void> {
     setError(undefined);
@@ -104,10 +111,13 @@ export function App() {
     await write(() => restorePaper(record), [record.key]);
   }
 
-  function exportAs(kind: 'json' | 'bibtex'): void {
-    const list = [...(papers?.values() ?? [])].sort(newestFirst);
-    if (kind === 'json') downloadText(toBackup(list), exportFilename('json'), 'application/json');
-    else downloadText(toBibtex(list), exportFilename('bib'), 'application/x-bibtex');
+  async function copyCitation(paper: SavedPaper): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(exportPapers([paper], 'bibtex'));
+      setNotice(`Copied the BibTeX of “${paper.title}”.`);
+    } catch (failure) {
+      setError(`Could not copy: ${failure instanceof Error ? failure.message : String(failure)}`);
+    }
   }
 
   if (!papers) {
@@ -123,17 +133,18 @@ export function App() {
     <main>
       <header>
         <h1>Reading list</h1>
-        <button type="button" data-action="export-json" disabled={papers.size === 0} onClick={() => exportAs('json')}>
-          Export JSON
-        </button>
-        <button
-          type="button"
-          data-action="export-bibtex"
-          disabled={papers.size === 0}
-          onClick={() => exportAs('bibtex')}
-        >
-          Export BibTeX
-        </button>
+        <Transfer
+          papers={visible}
+          onDone={(message, keys) => {
+            setError(undefined);
+            setNotice(message);
+            void notifyTabs(keys);
+          }}
+          onError={(message) => {
+            setNotice(undefined);
+            setError(message);
+          }}
+        />
         {papers.size > 0 && (
           <input
             type="search"
@@ -147,23 +158,41 @@ export function App() {
           />
         )}
         {papers.size > 0 && (
-          <select
-            aria-label="Show papers with status"
-            value={statusFilter}
-            onChange={(event) => setStatusFilter(event.currentTarget.value as Status | 'all')}
-          >
-            <option value="all">All</option>
-            {STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {status[0]?.toUpperCase() + status.slice(1)}
-              </option>
-            ))}
-          </select>
+          <div class="filters">
+            <select
+              aria-label="Show papers"
+              value={filter}
+              onChange={(event) => setFilter(event.currentTarget.value as Filter)}
+            >
+              <option value="all">All</option>
+              {STATUSES.map((status) => (
+                <option key={status} value={status}>
+                  {status[0]?.toUpperCase() + status.slice(1)}
+                </option>
+              ))}
+              <option value="starred">Starred</option>
+            </select>
+            {tag !== undefined && (
+              <button
+                type="button"
+                class="tag"
+                onClick={() => setTag(undefined)}
+                aria-label={`Stop showing only ${tag}`}
+              >
+                {tag} ×
+              </button>
+            )}
+          </div>
         )}
       </header>
       {error && (
         <p class="error" role="alert">
           {error}
+        </p>
+      )}
+      {notice && (
+        <p class="notice" role="status">
+          {notice}
         </p>
       )}
       {papers.size === 0 ? (
@@ -184,28 +213,14 @@ export function App() {
           </p>
           <ul class="papers">
             {visible.slice(0, shown).map((paper) => (
-              <li key={paper.key} data-paper-key={paper.key}>
-                <PaperSummary paper={paper} />
-                <div class="actions">
-                  <select
-                    aria-label={`Status of ${paper.title}`}
-                    value={paper.status}
-                    onChange={(event) => {
-                      const status = event.currentTarget.value as Status;
-                      void write(() => updatePaper(paper.key, { status }), [paper.key]);
-                    }}
-                  >
-                    {STATUSES.map((status) => (
-                      <option key={status} value={status}>
-                        {status}
-                      </option>
-                    ))}
-                  </select>
-                  <button type="button" aria-label={`Delete ${paper.title}`} onClick={() => void remove(paper)}>
-                    Delete
-                  </button>
-                </div>
-              </li>
+              <PaperRow
+                key={paper.key}
+                paper={paper}
+                onUpdate={(patch: PaperPatch) => void write(() => updatePaper(paper.key, patch), [paper.key])}
+                onDelete={() => void remove(paper)}
+                onTag={setTag}
+                onCopy={() => void copyCitation(paper)}
+              />
             ))}
           </ul>
           {visible.length > shown && (

@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)('the test build in Chromium', () => {
     await page.close();
   });
 
-  it('saves all from the popup and exports the list as BibTeX and JSON', async () => {
+  it('saves all from the popup, exports the list as BibTeX and JSON, and a fresh profile imports the backup', async () => {
     const page = await open(browser, hf);
     const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
     await popup.locator('[data-action="save-all"]').click();
@@ -130,23 +130,34 @@ describe.skipIf(!hasChromium)('the test build in Chromium', () => {
 
     const panel = await browser.openExtensionPage('sidepanel.html');
     await expect.poll(() => panel.locator('[data-paper-key]').count()).toBe(hf.papers.length + 2);
-    const [bibtex] = await Promise.all([
-      panel.waitForEvent('download'),
-      panel.locator('[data-action="export-bibtex"]').click(),
-    ]);
+    const exportAs = async (format: string) => {
+      await panel.getByText(/^Export \d+ papers$/).click();
+      const [download] = await Promise.all([
+        panel.waitForEvent('download'),
+        panel.locator(`[data-action="export-${format}"]`).click(),
+      ]);
+      return download;
+    };
+    const bibtex = await exportAs('bibtex');
     const bib = readFileSync(String(await bibtex.path()), 'utf8');
     for (const paper of hf.papers) expect(bib).toMatch(new RegExp(`eprint\\s*=\\s*\\{${paper.ids?.arxiv}\\}`));
     expect(bibtex.suggestedFilename()).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.bib$/);
-    const [json] = await Promise.all([
-      panel.waitForEvent('download'),
-      panel.locator('[data-action="export-json"]').click(),
-    ]);
-    const backup = JSON.parse(readFileSync(String(await json.path()), 'utf8')) as { format: string; papers: Paper[] };
+    const json = await exportAs('json');
+    const backupPath = String(await json.path());
+    const backup = JSON.parse(readFileSync(backupPath, 'utf8')) as { format: string; papers: Paper[] };
     expect(backup.format).toBe('papershelf');
     expect(backup.papers.map((saved) => saved.key).sort()).toEqual((await databaseKeys(browser)).sort());
     expect(json.suggestedFilename()).toMatch(/^papershelf-\d{4}-\d{2}-\d{2}\.json$/);
     await panel.close();
     await page.close();
+
+    const fresh = await launch(TEST_BUILD);
+    const empty = await fresh.openExtensionPage('sidepanel.html');
+    await empty.locator('input[type="file"]').setInputFiles(backupPath);
+    await expect.poll(() => empty.locator('[data-paper-key]').count()).toBe(backup.papers.length);
+    expect(await empty.locator('.notice').textContent()).toContain(`${backup.papers.length} papers added`);
+    expect(await databaseKeys(fresh)).toEqual(backup.papers.map((saved) => saved.key).sort());
+    await fresh.close();
   });
 });
 
@@ -236,7 +247,7 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
     const page = await open(browser, hf);
     const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
     await popup.locator('[data-action="save-all"]').click();
-    await expect.poll(() => popup.locator('[data-action="save-all"]').isDisabled()).toBe(true);
+    for (const paper of hf.papers) await expect.poll(() => stateOf(page, paper.key)).toBe('saved');
     await popup.close();
 
     const panel = await browser.openExtensionPage('sidepanel.html');
@@ -262,6 +273,47 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
     await expect.poll(() => rows.count()).toBe(total);
     await expect.poll(() => stateOf(page, target.key)).toBe('saved');
     await panel.close();
+    await page.close();
+  });
+
+  it('keeps tags, a note and a star, filters by tag, and shows them after a reload', async () => {
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    const target = hf.papers[1] as Paper;
+    const row = panel.locator(`[data-paper-key="${target.key}"]`);
+    await row.getByRole('button', { name: `Tags and note of ${target.title}` }).click();
+    await row.getByLabel('Tags (comma-separated)').fill('diffusion,  to read , diffusion');
+    await row.getByLabel('Note', { exact: true }).click();
+    await row.getByLabel('Note', { exact: true }).fill('Read section 3 first.');
+    await row.getByRole('button', { name: `Star ${target.title}` }).click();
+    await expect.poll(() => row.locator('.tag').allTextContents()).toEqual(['diffusion', 'to read']);
+    await row.locator('.tag', { hasText: 'to read' }).click();
+    await expect.poll(() => panel.locator('[data-paper-key]').count()).toBe(1);
+
+    await panel.reload();
+    const again = panel.locator(`[data-paper-key="${target.key}"]`);
+    await expect.poll(() => again.locator('.tag').allTextContents()).toEqual(['diffusion', 'to read']);
+    expect(await again.locator('.note-preview').textContent()).toBe('Read section 3 first.');
+    expect(await again.getByRole('button', { name: `Unstar ${target.title}` }).getAttribute('aria-pressed')).toBe(
+      'true',
+    );
+    await panel.close();
+  });
+
+  it('saves the paper of a PDF tab from the popup', async () => {
+    const pdf =
+      '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF';
+    const address = 'https://arxiv.org/pdf/2310.03646v2';
+    await browser.context.route(address, (route) =>
+      route.fulfill({ status: 200, contentType: 'application/pdf', body: pdf }),
+    );
+    const page = await browser.context.newPage();
+    await page.goto(address);
+    const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
+    const row = popup.locator('[data-paper-key="arxiv:2310.03646"]');
+    await row.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => row.locator('.saved-mark').count()).toBe(1);
+    expect(await databaseKeys(browser)).toContain('arxiv:2310.03646');
+    await popup.close();
     await page.close();
   });
 

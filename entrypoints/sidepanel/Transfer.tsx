@@ -1,0 +1,89 @@
+// Export and import in the side panel: the shown papers in any format, and a file read back into
+// the library (all of it in one transaction, or nothing) with a summary of what happened.
+import { useRef } from 'preact/hooks';
+import { downloadText } from '../../components/download';
+import {
+  checkImportSize,
+  describeImport,
+  EXPORT_FORMATS,
+  type ExportFormat,
+  exportFileName,
+  exportPapers,
+  FORMATS,
+  FormatError,
+  importBytes,
+} from '../../lib/formats/index';
+import { importRecords } from '../../lib/library/library';
+import type { SavedPaper } from '../../lib/paper/model';
+
+interface Props {
+  /** The papers the list shows now (the whole library when nothing filters it). */
+  papers: SavedPaper[];
+  /** Reports what happened, for the status line; `keys` were written. */
+  onDone(message: string, keys: string[]): void;
+  onError(message: string): void;
+}
+
+/** Downloads `papers` in `format` under a dated name (or the citation key, for one paper). */
+export function exportAs(papers: SavedPaper[], format: ExportFormat): void {
+  const info = FORMATS[format];
+  downloadText(exportPapers(papers, format), exportFileName(format, { papers }), info.mimeType);
+}
+
+export function Transfer({ papers, onDone, onError }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+
+  async function importFile(file: File): Promise<void> {
+    try {
+      checkImportSize(file.size);
+      const result = importBytes(new Uint8Array(await file.arrayBuffer()), file.name);
+      const summary = await importRecords(result.papers);
+      onDone(
+        describeImport(result, summary),
+        result.papers.map((paper) => paper.key),
+      );
+    } catch (failure) {
+      const reason = failure instanceof FormatError || failure instanceof Error ? failure.message : String(failure);
+      onError(`Nothing was imported from ${file.name}: ${reason}`);
+    }
+  }
+
+  return (
+    <div class="transfer">
+      <details class="menu-button">
+        <summary>Export {papers.length === 1 ? '1 paper' : `${papers.length} papers`}</summary>
+        <div class="menu-list">
+          {EXPORT_FORMATS.map((format) => (
+            <button
+              key={format}
+              type="button"
+              data-action={`export-${format}`}
+              disabled={papers.length === 0}
+              onClick={(event) => {
+                exportAs(papers, format);
+                event.currentTarget.closest('details')?.removeAttribute('open');
+              }}
+            >
+              {FORMATS[format].label}
+            </button>
+          ))}
+        </div>
+      </details>
+      <button type="button" data-action="import" onClick={() => input.current?.click()}>
+        Import…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept=".json,.bib,.bibtex,.ris,.txt,application/json"
+        aria-label="Import a papershelf backup, BibTeX, RIS or CSL-JSON file"
+        onChange={(event) => {
+          const file = event.currentTarget.files?.[0];
+          event.currentTarget.value = '';
+          if (file) void importFile(file);
+        }}
+      />
+    </div>
+  );
+}
