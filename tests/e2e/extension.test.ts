@@ -326,6 +326,38 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
   });
 });
 
+describe.skipIf(!hasChromium)('pages of every kind in the test build', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch(TEST_BUILD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  // A page of each kind of reader: a site's listing, a publisher page read from its metadata, a
+  // lab's publication list no source knows, and pages that must get no control at all.
+  it.each([
+    'scholar/results-2026',
+    'semantic-scholar/paper-crosswalk',
+    'acl/people-andreas-madsack',
+    'highwire/journal-article-synthetic',
+    'generic-links/lab-publications-synthetic',
+    'generic-cards/lab-cards-synthetic',
+    'generic-links/news-site-synthetic',
+    'generic-links/github-readme-synthetic',
+  ])('%s gets exactly its papers', async (fixture) => {
+    const item = loadCase(fixture);
+    const page = await open(browser, item);
+    if (item.papers.length === 0) await page.waitForTimeout(800);
+    const keys = await page
+      .locator('papershelf-control')
+      .evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-key')));
+    expect(keys.sort()).toEqual(item.papers.map((paper) => paper.key).sort());
+    await page.close();
+  });
+});
+
 describe.skipIf(!hasChromium)('the production build in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
