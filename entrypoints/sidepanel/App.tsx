@@ -35,6 +35,7 @@ export function App() {
   const [error, setError] = useState<string>();
   const [undo, setUndo] = useState<SavedPaper>();
   const [notice, setNotice] = useState<string>();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const index = useRef(createSearchIndex());
   const undoTimer = useRef<ReturnType<typeof setTimeout>>();
 
@@ -134,7 +135,8 @@ export function App() {
       <header>
         <h1>Reading list</h1>
         <Transfer
-          papers={visible}
+          papers={selected.size > 0 ? [...selected].flatMap((key) => papers.get(key) ?? []).sort(newestFirst) : visible}
+          selection={selected.size > 0}
           onDone={(message, keys) => {
             setError(undefined);
             setNotice(message);
@@ -210,6 +212,14 @@ export function App() {
             {visible.length === papers.size
               ? `${papers.size} ${papers.size === 1 ? 'paper' : 'papers'}`
               : `${visible.length} of ${papers.size} papers`}
+            {selected.size > 0 && (
+              <>
+                {` · ${selected.size} selected `}
+                <button type="button" onClick={() => setSelected(new Set())}>
+                  Clear selection
+                </button>
+              </>
+            )}
           </p>
           <ul class="papers">
             {visible.slice(0, shown).map((paper) => (
@@ -220,6 +230,13 @@ export function App() {
                 onDelete={() => void remove(paper)}
                 onTag={setTag}
                 onCopy={() => void copyCitation(paper)}
+                selected={selected.has(paper.key)}
+                onSelect={(on) => {
+                  const next = new Set(selected);
+                  if (on) next.add(paper.key);
+                  else next.delete(paper.key);
+                  setSelected(next);
+                }}
               />
             ))}
           </ul>

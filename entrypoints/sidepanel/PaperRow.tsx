@@ -19,13 +19,22 @@ interface Props {
   onDelete(): void;
   onTag(tag: string): void;
   onCopy(): void;
+  selected: boolean;
+  onSelect(selected: boolean): void;
 }
 
-export function PaperRow({ paper, onUpdate, onDelete, onTag, onCopy }: Props) {
+export function PaperRow({ paper, onUpdate, onDelete, onTag, onCopy, selected, onSelect }: Props) {
   const [open, setOpen] = useState(false);
   const detailsId = `details-${paper.key}`;
   return (
     <li data-paper-key={paper.key} class={paper.starred ? 'starred' : undefined}>
+      <input
+        type="checkbox"
+        class="select"
+        checked={selected}
+        aria-label={`Select ${paper.title} for export`}
+        onChange={(event) => onSelect(event.currentTarget.checked)}
+      />
       <div class="row-main">
         <PaperSummary paper={paper} />
         {paper.tags && (

@@ -17,8 +17,10 @@ import { importRecords } from '../../lib/library/library';
 import type { SavedPaper } from '../../lib/paper/model';
 
 interface Props {
-  /** The papers the list shows now (the whole library when nothing filters it). */
+  /** The selected papers, else the papers the list shows (the whole library when nothing filters it). */
   papers: SavedPaper[];
+  /** Whether `papers` is a selection. */
+  selection: boolean;
   /** Reports what happened, for the status line; `keys` were written. */
   onDone(message: string, keys: string[]): void;
   onError(message: string): void;
@@ -30,7 +32,7 @@ export function exportAs(papers: SavedPaper[], format: ExportFormat): void {
   downloadText(exportPapers(papers, format), exportFileName(format, { papers }), info.mimeType);
 }
 
-export function Transfer({ papers, onDone, onError }: Props) {
+export function Transfer({ papers, selection, onDone, onError }: Props) {
   const input = useRef<HTMLInputElement>(null);
 
   async function importFile(file: File): Promise<void> {
@@ -51,7 +53,10 @@ export function Transfer({ papers, onDone, onError }: Props) {
   return (
     <div class="transfer">
       <details class="menu-button">
-        <summary>Export {papers.length === 1 ? '1 paper' : `${papers.length} papers`}</summary>
+        <summary>
+          Export {papers.length === 1 ? '1 paper' : `${papers.length} papers`}
+          {selection ? ' (selected)' : ''}
+        </summary>
         <div class="menu-list">
           {EXPORT_FORMATS.map((format) => (
             <button

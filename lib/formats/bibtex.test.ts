@@ -2,6 +2,7 @@ import { type Creator, type Entry, parseAsync } from '@retorquere/bibtex-parser'
 import { describe, expect, it } from 'vitest';
 import type { Paper, SavedPaper } from '../paper/model';
 import { citationKeys, entryType, toBibtex } from './bibtex';
+import { ATTENTION } from './test-data';
 
 function paper(fields: Partial<Paper> & { title: string }): Paper {
   return { key: 'url:https://example.org/p', authors: [], source: 'test', ...fields };
@@ -35,17 +36,7 @@ function expectBracesCountedLikeBibtex(bib: string): void {
   }
 }
 
-const attention = paper({
-  key: 'arxiv:1706.03762',
-  title: 'Attention Is All You Need',
-  authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar'],
-  authorCount: 8,
-  published: '2017-06-12',
-  ids: { arxiv: '1706.03762', arxivVersion: 7 },
-  url: 'https://arxiv.org/abs/1706.03762',
-  keywords: ['Computation and Language (cs.CL)', 'Machine Learning (cs.LG)'],
-  source: 'arxiv',
-});
+const attention = ATTENTION;
 
 describe('entry types', () => {
   it('makes an arXiv-only paper a @misc with eprint, archivePrefix and the primary class', () => {

@@ -299,6 +299,29 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
     await panel.close();
   });
 
+  it("exports a selection, and copies one paper's citation", async () => {
+    const panel = await browser.openExtensionPage('sidepanel.html');
+    const [first, second] = hf.papers as [Paper, Paper];
+    for (const paper of [first, second]) {
+      await panel.getByRole('checkbox', { name: `Select ${paper.title} for export` }).check();
+    }
+    await panel.getByText('Export 2 papers (selected)').click();
+    const [download] = await Promise.all([
+      panel.waitForEvent('download'),
+      panel.locator('[data-action="export-csl-json"]').click(),
+    ]);
+    const items = JSON.parse(readFileSync(String(await download.path()), 'utf8')) as { title: string }[];
+    expect(items.map((item) => item.title).sort()).toEqual([first.title, second.title].sort());
+
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await panel.getByRole('button', { name: `Copy the BibTeX citation of ${first.title}` }).click();
+    await expect.poll(() => panel.locator('.notice').textContent()).toContain('Copied the BibTeX');
+    const copied = await panel.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toMatch(/^@\w+\{[^,]+,\n\s+title = \{/);
+    expect(copied).toContain(`eprint = {${first.ids?.arxiv}}`);
+    await panel.close();
+  });
+
   it('saves the paper of a PDF tab from the popup', async () => {
     const pdf =
       '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/MediaBox[0 0 200 200]/Parent 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF';
