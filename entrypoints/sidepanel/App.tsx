@@ -5,6 +5,7 @@ import { exportPapers } from '../../lib/formats/index';
 import {
   allPapers,
   getPaper,
+  listPapers,
   onLibraryChange,
   type PaperPatch,
   removePaper,
@@ -28,6 +29,8 @@ function newestFirst(a: SavedPaper, b: SavedPaper): number {
 
 export function App() {
   const [papers, setPapers] = useState<Map<string, SavedPaper>>();
+  // The newest page shows at once (an index cursor); search and export wait for the whole library.
+  const [complete, setComplete] = useState(false);
   const [query, setQuery] = useState('');
   const [filter, setFilter] = useState<Filter>('all');
   const [tag, setTag] = useState<string>();
@@ -41,11 +44,16 @@ export function App() {
 
   useEffect(() => {
     let live = true;
+    listPapers({ limit: PAGE }).then(
+      (first) => live && setPapers((current) => current ?? new Map(first.map((record) => [record.key, record]))),
+      () => undefined,
+    );
     allPapers().then(
       (records) => {
         if (!live) return;
         index.current.addAll(records);
         setPapers(new Map(records.map((record) => [record.key, record])));
+        setComplete(true);
       },
       (failure: unknown) => setError(`Could not open the library: ${String(failure)}`),
     );
@@ -137,6 +145,7 @@ export function App() {
         <Transfer
           papers={selected.size > 0 ? [...selected].flatMap((key) => papers.get(key) ?? []).sort(newestFirst) : visible}
           selection={selected.size > 0}
+          ready={complete}
           onDone={(message, keys) => {
             setError(undefined);
             setNotice(message);
@@ -150,6 +159,7 @@ export function App() {
         {papers.size > 0 && (
           <input
             type="search"
+            disabled={!complete}
             placeholder="Search titles, authors, abstracts"
             aria-label="Search the reading list"
             value={query}
@@ -209,9 +219,11 @@ export function App() {
       ) : (
         <>
           <p class="status-line" aria-live="polite">
-            {visible.length === papers.size
-              ? `${papers.size} ${papers.size === 1 ? 'paper' : 'papers'}`
-              : `${visible.length} of ${papers.size} papers`}
+            {!complete
+              ? `The newest ${papers.size} papers; loading the rest…`
+              : visible.length === papers.size
+                ? `${papers.size} ${papers.size === 1 ? 'paper' : 'papers'}`
+                : `${visible.length} of ${papers.size} papers`}
             {selected.size > 0 && (
               <>
                 {` · ${selected.size} selected `}

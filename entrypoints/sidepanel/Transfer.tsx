@@ -21,6 +21,8 @@ interface Props {
   papers: SavedPaper[];
   /** Whether `papers` is a selection. */
   selection: boolean;
+  /** False while the library is still loading: nothing to export yet. */
+  ready: boolean;
   /** Reports what happened, for the status line; `keys` were written. */
   onDone(message: string, keys: string[]): void;
   onError(message: string): void;
@@ -32,7 +34,7 @@ export function exportAs(papers: SavedPaper[], format: ExportFormat): void {
   downloadText(exportPapers(papers, format), exportFileName(format, { papers }), info.mimeType);
 }
 
-export function Transfer({ papers, selection, onDone, onError }: Props) {
+export function Transfer({ papers, selection, ready, onDone, onError }: Props) {
   const input = useRef<HTMLInputElement>(null);
 
   async function importFile(file: File): Promise<void> {
@@ -63,7 +65,7 @@ export function Transfer({ papers, selection, onDone, onError }: Props) {
               key={format}
               type="button"
               data-action={`export-${format}`}
-              disabled={papers.length === 0}
+              disabled={!ready || papers.length === 0}
               onClick={(event) => {
                 exportAs(papers, format);
                 event.currentTarget.closest('details')?.removeAttribute('open');
