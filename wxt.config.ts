@@ -14,8 +14,8 @@ export default defineConfig({
     description: 'Finds the research papers on the page you are reading and keeps an offline reading list.',
     action: { default_title: 'papershelf' },
     // activeTab + scripting: find papers on any page the user asks about from the toolbar.
-    // sidePanel: the reading list. The optional host permission is "find papers on every site".
-    permissions: ['activeTab', 'scripting', 'sidePanel'],
+    // sidePanel: the reading list (Firefox: sidebar_action, no permission). The optional host permission is "find papers on every site".
+    permissions: browser === 'firefox' ? ['activeTab', 'scripting'] : ['activeTab', 'scripting', 'sidePanel'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'
       ? {
