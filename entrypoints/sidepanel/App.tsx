@@ -1,7 +1,6 @@
 // The side panel: the reading list, newest first, with search as you type, status, delete with
 // undo, and export. It reads and writes through lib/library and follows changes made elsewhere.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { exportPapers } from '../../lib/formats/index';
 import {
   allPapers,
   getPaper,
@@ -16,7 +15,7 @@ import type { SavedPaper, Status } from '../../lib/paper/model';
 import { notifyTabs } from '../../lib/tabs';
 import { PaperRow, STATUSES } from './PaperRow';
 import { createSearchIndex } from './search';
-import { Transfer } from './Transfer';
+import { loadFormats, Transfer } from './Transfer';
 
 const PAGE = 100;
 const UNDO_MS = 8000;
@@ -122,6 +121,7 @@ export function App() {
 
   async function copyCitation(paper: SavedPaper): Promise<void> {
     try {
+      const { exportPapers } = await loadFormats();
       await navigator.clipboard.writeText(exportPapers([paper], 'bibtex'));
       setNotice(`Copied the BibTeX of “${paper.title}”.`);
     } catch (failure) {

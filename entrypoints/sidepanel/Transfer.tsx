@@ -2,17 +2,7 @@
 // the library (all of it in one transaction, or nothing) with a summary of what happened.
 import { useRef } from 'preact/hooks';
 import { downloadText } from '../../components/download';
-import {
-  checkImportSize,
-  describeImport,
-  EXPORT_FORMATS,
-  type ExportFormat,
-  exportFileName,
-  exportPapers,
-  FORMATS,
-  FormatError,
-  importBytes,
-} from '../../lib/formats/index';
+import { EXPORT_FORMATS, type ExportFormat, FORMATS } from '../../lib/formats/catalog';
 import { importRecords } from '../../lib/library/library';
 import type { SavedPaper } from '../../lib/paper/model';
 
@@ -28,10 +18,15 @@ interface Props {
   onError(message: string): void;
 }
 
+/** The writers and parsers (the BibTeX parser is large): loaded on the first export or import. */
+export function loadFormats(): Promise<typeof import('../../lib/formats/index')> {
+  return import('../../lib/formats/index');
+}
+
 /** Downloads `papers` in `format` under a dated name (or the citation key, for one paper). */
-export function exportAs(papers: SavedPaper[], format: ExportFormat): void {
-  const info = FORMATS[format];
-  downloadText(exportPapers(papers, format), exportFileName(format, { papers }), info.mimeType);
+export async function exportAs(papers: SavedPaper[], format: ExportFormat): Promise<void> {
+  const { exportFileName, exportPapers } = await loadFormats();
+  downloadText(exportPapers(papers, format), exportFileName(format, { papers }), FORMATS[format].mimeType);
 }
 
 export function Transfer({ papers, selection, ready, onDone, onError }: Props) {
@@ -39,6 +34,7 @@ export function Transfer({ papers, selection, ready, onDone, onError }: Props) {
 
   async function importFile(file: File): Promise<void> {
     try {
+      const { checkImportSize, describeImport, importBytes } = await loadFormats();
       checkImportSize(file.size);
       const result = importBytes(new Uint8Array(await file.arrayBuffer()), file.name);
       const summary = await importRecords(result.papers);
@@ -47,7 +43,7 @@ export function Transfer({ papers, selection, ready, onDone, onError }: Props) {
         result.papers.map((paper) => paper.key),
       );
     } catch (failure) {
-      const reason = failure instanceof FormatError || failure instanceof Error ? failure.message : String(failure);
+      const reason = failure instanceof Error ? failure.message : String(failure);
       onError(`Nothing was imported from ${file.name}: ${reason}`);
     }
   }
@@ -67,8 +63,8 @@ export function Transfer({ papers, selection, ready, onDone, onError }: Props) {
               data-action={`export-${format}`}
               disabled={!ready || papers.length === 0}
               onClick={(event) => {
-                exportAs(papers, format);
                 event.currentTarget.closest('details')?.removeAttribute('open');
+                exportAs(papers, format).catch((failure: unknown) => onError(`Could not export: ${String(failure)}`));
               }}
             >
               {FORMATS[format].label}
