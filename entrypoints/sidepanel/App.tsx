@@ -95,6 +95,12 @@ export function App() {
     );
   }, [papers, query, filter, tag]);
 
+  // The selected papers still in the library (one deleted elsewhere drops out of the selection).
+  const chosen = useMemo(
+    () => [...selected].flatMap((key) => papers?.get(key) ?? []).sort(newestFirst),
+    [selected, papers],
+  );
+
   async function write(action: () => Promise<unknown>, keys: string[]): Promise<void> {
     setError(undefined);
     try {
@@ -143,8 +149,8 @@ export function App() {
       <header>
         <h1>Reading list</h1>
         <Transfer
-          papers={selected.size > 0 ? [...selected].flatMap((key) => papers.get(key) ?? []).sort(newestFirst) : visible}
-          selection={selected.size > 0}
+          papers={chosen.length > 0 ? chosen : visible}
+          selection={chosen.length > 0}
           ready={complete}
           onDone={(message, keys) => {
             setError(undefined);
@@ -224,9 +230,9 @@ export function App() {
               : visible.length === papers.size
                 ? `${papers.size} ${papers.size === 1 ? 'paper' : 'papers'}`
                 : `${visible.length} of ${papers.size} papers`}
-            {selected.size > 0 && (
+            {chosen.length > 0 && (
               <>
-                {` · ${selected.size} selected `}
+                {` · ${chosen.length} selected `}
                 <button type="button" onClick={() => setSelected(new Set())}>
                   Clear selection
                 </button>
