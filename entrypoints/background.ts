@@ -1,6 +1,7 @@
 // The background: the only door from a page to the library. It checks who is asking, parses
 // every message with the message table, writes through lib/library, keeps the toolbar badge, and
-// tells open tabs what changed.
+// tells open tabs what changed. The popup saves through it too: a popup closes the moment the user
+// clicks elsewhere, and a write it started itself could be cut short; the background finishes it.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncAllSitesScript } from '../lib/access';
@@ -10,16 +11,23 @@ import { notifyTabs } from '../lib/tabs';
 
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
 
-/** Only our own content scripts, running in a tab on an http(s) page, may ask. */
-function isOwnContentScript(sender: Sender): sender is Sender & { tab: { id: number } } {
-  return sender.id === browser.runtime.id && sender.tab?.id !== undefined && /^https?:/.test(sender.url ?? '');
+/** Who may ask: our own content scripts in a tab on an http(s) page, and our own pages (popup). */
+type Asker = { kind: 'page'; tabId: number; windowId?: number } | { kind: 'extension' };
+
+function askerOf(sender: Sender): Asker | undefined {
+  if (sender.id !== browser.runtime.id) return undefined;
+  if (sender.url?.startsWith(browser.runtime.getURL('/'))) return { kind: 'extension' };
+  if (sender.tab?.id !== undefined && /^https?:/.test(sender.url ?? '')) {
+    return { kind: 'page', tabId: sender.tab.id, windowId: sender.tab.windowId };
+  }
+  return undefined;
 }
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-async function handle(request: BackgroundRequest, tabId: number): Promise<BackgroundResponse> {
+async function handle(request: BackgroundRequest, asker: Asker): Promise<BackgroundResponse> {
   switch (request.type) {
     case 'save': {
       const results = await savePapers(request.papers);
@@ -35,11 +43,13 @@ async function handle(request: BackgroundRequest, tabId: number): Promise<Backgr
     case 'lookup':
       return { ok: true, found: Object.fromEntries(await findSaved(request.terms)) };
     case 'detected':
-      await browser.action.setBadgeText({ tabId, text: request.count > 0 ? String(request.count) : '' });
+      if (asker.kind !== 'page') return { ok: false, error: 'only a page reports what it shows' };
+      await browser.action.setBadgeText({ tabId: asker.tabId, text: request.count > 0 ? String(request.count) : '' });
       return { ok: true };
     case 'open-side-panel':
-      // Handled before any await: browsers open a panel only in the turn of the user's click.
-      return { ok: true };
+      // A page's request is answered before any await (a panel opens only in the turn of the
+      // user's click); the popup opens the panel itself.
+      return { ok: false, error: 'only a page asks the background to open the side panel' };
   }
 }
 
@@ -55,22 +65,21 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void syncAllSitesScript());
   browser.permissions.onRemoved.addListener(() => void syncAllSitesScript());
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    if (!isOwnContentScript(sender)) return false;
+    const asker = askerOf(sender);
+    if (!asker) return false;
     const request = BackgroundRequestSchema.safeParse(message);
     if (!request.success) {
       sendResponse({ ok: false, error: 'papershelf refused a malformed message' } satisfies BackgroundResponse);
       return false;
     }
-    if (request.data.type === 'open-side-panel') {
-      openSidePanel(sender.tab.id, sender.tab.windowId).then(
+    if (request.data.type === 'open-side-panel' && asker.kind === 'page') {
+      openSidePanel(asker.tabId, asker.windowId).then(
         () => sendResponse({ ok: true }),
         (error) => sendResponse({ ok: false, error: `could not open the side panel: ${describe(error)}` }),
       );
       return true;
     }
-    handle(request.data, sender.tab.id).then(sendResponse, (error) =>
-      sendResponse({ ok: false, error: describe(error) }),
-    );
+    handle(request.data, asker).then(sendResponse, (error) => sendResponse({ ok: false, error: describe(error) }));
     return true;
   });
 });

@@ -5,11 +5,10 @@ import { browser } from 'wxt/browser';
 import { PaperSummary } from '../../components/PaperSummary';
 import { detectInTab, hasAllSites, removeAllSites, requestAllSites } from '../../lib/access';
 import { paperFromAddress } from '../../lib/detect/address';
-import { findSaved, onLibraryChange, removePaper, savePapers } from '../../lib/library/library';
-import { TabPapersSchema } from '../../lib/messages';
+import { findSaved, onLibraryChange } from '../../lib/library/library';
+import { type BackgroundRequest, BackgroundResponseSchema, TabPapersSchema } from '../../lib/messages';
 import { idTerms } from '../../lib/paper/ids';
 import type { Paper } from '../../lib/paper/model';
-import { notifyTabs } from '../../lib/tabs';
 
 type Load =
   | { state: 'loading' }
@@ -88,13 +87,15 @@ export function App() {
     return onLibraryChange(() => void refreshSaved());
   }, [refreshSaved]);
 
-  async function run(action: () => Promise<string[]>): Promise<void> {
+  // Writes go through the background, which finishes them even if this popup closes at once,
+  // and tells the open tabs.
+  async function run(request: BackgroundRequest): Promise<void> {
     setBusy(true);
     setError(undefined);
     try {
-      const keys = await action();
+      const answer = BackgroundResponseSchema.parse(await browser.runtime.sendMessage(request));
+      if (!answer.ok) throw new Error(answer.error);
       await refreshSaved();
-      void notifyTabs(keys);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -102,12 +103,8 @@ export function App() {
     }
   }
 
-  const save = (list: Paper[]) => run(async () => (await savePapers(list)).map((result) => result.record.key));
-  const remove = (key: string) =>
-    run(async () => {
-      await removePaper(key);
-      return [key];
-    });
+  const save = (list: Paper[]) => run({ type: 'save', papers: list });
+  const remove = (key: string) => run({ type: 'remove', key });
   async function detectHere(): Promise<void> {
     if (!tab) return;
     setError(undefined);

@@ -340,6 +340,18 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
     await page.close();
   });
 
+  it('finishes a Save all even when the popup closes at once', async () => {
+    const fresh = await launch(TEST_BUILD);
+    const page = await open(fresh, arxivList);
+    const popup = await fresh.openExtensionPage(`popup.html?tab=${await tabIdOf(fresh, page)}`);
+    await expect.poll(() => popup.locator('[data-paper-key]').count()).toBe(arxivList.papers.length);
+    await popup.locator('[data-action="save-all"]').click();
+    await popup.close();
+    for (const paper of arxivList.papers) await expect.poll(() => stateOf(page, paper.key)).toBe('saved');
+    expect(await databaseKeys(fresh)).toEqual(arxivList.papers.map((paper) => paper.key).sort());
+    await fresh.close();
+  });
+
   it('tells a new user what to do when the library is empty', async () => {
     const fresh = await launch(TEST_BUILD);
     const panel = await fresh.openExtensionPage('sidepanel.html');
