@@ -1,4 +1,4 @@
-// What the metadata readers (highwire, dublin-core, json-ld, coins) share: reading names, ids,
+// What readers share (the metadata readers above all: highwire, dublin-core, json-ld, coins): reading names, ids,
 // dates, keywords and text the way publishers write them in meta tags and structured data.
 import { cleanText } from '../paper/build';
 import { toIsoDate } from '../paper/dates';

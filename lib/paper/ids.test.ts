@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idTerms, isArxivDoi, normalizeDoi, normalizeUrl, paperKey, parseArxivId } from './ids';
+import { arxivIdMonth, idTerms, isArxivDoi, normalizeDoi, normalizeUrl, paperKey, parseArxivId } from './ids';
 
 describe('parseArxivId', () => {
   it.each([
@@ -86,5 +86,17 @@ describe('paperKey', () => {
       'doi:10.1/x',
     ]);
     expect(idTerms({ key: 'url:https://a.org' })).toEqual(['url:https://a.org']);
+  });
+});
+
+describe('arxivIdMonth', () => {
+  it.each([
+    ['2502.06703', '2025-02'],
+    ['0704.0001', '2007-04'],
+    ['hep-th/9901001', '1999-01'],
+    ['math.GT/0309136', '2003-09'],
+    ['not-an-id', undefined],
+  ])('%s → %s', (id, month) => {
+    expect(arxivIdMonth(id)).toBe(month);
   });
 });

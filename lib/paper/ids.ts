@@ -79,6 +79,17 @@ function trimUnbalanced(value: string): string {
   return result;
 }
 
+/**
+ * Year and month of first announcement from an arXiv id's YYMM ("2502.06703" → 2025-02; old ids
+ * by their YYMM, 91–99 being the 1990s): the most a listing tells of a paper's date.
+ */
+export function arxivIdMonth(id: string): string | undefined {
+  const match = /^(\d{2})(\d{2})\./.exec(id) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(id);
+  if (!match) return undefined;
+  const yy = Number(match[1]);
+  return `${id.includes('/') && yy >= 91 ? 1900 + yy : 2000 + yy}-${match[2]}`;
+}
+
 /** True when the DOI is the one arXiv assigns to a preprint (10.48550/arXiv.<id>). */
 export function isArxivDoi(doi: string): boolean {
   return ARXIV_DOI_PREFIX.test(doi);

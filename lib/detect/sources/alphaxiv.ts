@@ -13,7 +13,7 @@
 //   the address names one), the title, the id's year and month (as the arXiv source does where a
 //   page shows no date), the arXiv PDF. Listings are left to other readers.
 import { cleanText, type PaperDraft, toPaper } from '../../paper/build';
-import { type ArxivId, parseArxivId } from '../../paper/ids';
+import { type ArxivId, arxivIdMonth, parseArxivId } from '../../paper/ids';
 import { meta, textOf } from '../dom';
 import type { Detection, Source } from '../types';
 
@@ -25,14 +25,6 @@ const PAPER_PATH = /^\/(abs|overview)\/(.+?)\/?$/;
 function addressedPaper(url: URL): ArxivId | null {
   const path = PAPER_PATH.exec(url.pathname)?.[2];
   return path ? parseArxivId(decodeURIComponent(path)) : null;
-}
-
-/** Year and month of first announcement from a new-style id ("2502.06703" → 2025-02); old ids by their YYMM. */
-function idMonth(id: string): string | undefined {
-  const match = /^(\d{2})(\d{2})\./.exec(id) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(id);
-  if (!match) return undefined;
-  const yy = Number(match[1]);
-  return `${id.includes('/') && yy >= 91 ? 1900 + yy : 2000 + yy}-${match[2]}`;
 }
 
 /**
@@ -54,7 +46,7 @@ function detectPaper(doc: Document, url: URL, id: ArxivId): Detection[] {
     // The title stands in as `arXiv:<id>` (as on arXiv's PDF pages) until a page names the paper.
     title: pageTitle(doc, heading) ?? `arXiv:${id.id}`,
     authors: [],
-    published: idMonth(id.id),
+    published: arxivIdMonth(id.id),
     ids: { arxiv: id.id, arxivVersion: id.version },
     url: `https://www.alphaxiv.org/abs/${id.id}`,
     pdfUrl: `https://arxiv.org/pdf/${id.id}${id.version ? `v${id.version}` : ''}`,

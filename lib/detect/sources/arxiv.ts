@@ -23,8 +23,9 @@
 //   `h1.ltx_title_document`); a page without one (head-only abs page, PDF viewer) gets its body.
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
-import { type ArxivId, normalizeDoi, parseArxivId } from '../../paper/ids';
+import { type ArxivId, arxivIdMonth, normalizeDoi, parseArxivId } from '../../paper/ids';
 import { meta, metaAll, textExcept, textOf } from '../dom';
+import { personName } from '../metadata';
 import type { Detection, Source } from '../types';
 
 const SITE = 'https://arxiv.org';
@@ -49,14 +50,6 @@ function pdfLink(id: ArxivId, version: number | undefined): string {
   return `${SITE}/pdf/${id.id}${version ? `v${version}` : ''}`;
 }
 
-/** Year and month from the id's YYMM (old ids: 91–99 are the 1990s), the month of first announcement. */
-function idMonth(id: string): string | undefined {
-  const match = /^(\d{2})(\d{2})\./.exec(id) ?? /\/(\d{2})(\d{2})\d{3}$/.exec(id);
-  if (!match) return undefined;
-  const yy = Number(match[1]);
-  return `${id.includes('/') && yy >= 91 ? 1900 + yy : 2000 + yy}-${match[2]}`;
-}
-
 function idFromLink(link: Element | null, base: URL): ArxivId | null {
   if (!link) return null;
   return parseArxivId(httpUrl(link.getAttribute('href'), base) ?? '') ?? parseArxivId(textOf(link) ?? '');
@@ -68,17 +61,6 @@ function subjectsOf(element: Element | null | undefined): string[] {
     .split(';')
     .map((subject) => subject.trim())
     .filter((subject) => subject.length > 0);
-}
-
-/** `citation_author` "Last, First" (or "Last, First, Jr.") → "First Last". */
-function displayName(name: string): string {
-  const parts = name
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-  if (parts.length === 2) return `${parts[1]} ${parts[0]}`;
-  if (parts.length === 3) return `${parts[1]} ${parts[0]} ${parts[2]}`;
-  return name;
 }
 
 interface Link {
@@ -162,7 +144,7 @@ function detectListing(doc: Document, url: URL): Detection[] {
       authors: [...(dd?.querySelectorAll('.list-authors a') ?? [])].map(textOf),
       abstract: textOf(abstract),
       // A listing does not show the v1 date; new, cross-listed and replaced entries alike.
-      published: idMonth(id.id),
+      published: arxivIdMonth(id.id),
       venue: textExcept(dd?.querySelector('.list-journal-ref'), DESCRIPTOR) ?? ARCHIVE,
       keywords: subjectsOf(dd?.querySelector('.list-subjects')),
       pdfUrl: dt.querySelector('a[title="Download PDF"]') ? pdfLink(id, id.version) : undefined,
@@ -208,7 +190,7 @@ function detectSearch(results: Iterable<Element>, url: URL): Detection[] {
       authorCount: hidden ? authors.length + Number(hidden[1]) : undefined,
       // The full abstract ends with its "△ Less" toggle.
       abstract: textExcept(abstract, 'a.is-size-7'),
-      published: (v1 ? toIsoDate(v1[1] ?? '') : undefined) ?? idMonth(id.id),
+      published: (v1 ? toIsoDate(v1[1] ?? '') : undefined) ?? arxivIdMonth(id.id),
       venue: journalRef ?? ARCHIVE,
       ids: {
         arxiv: id.id,
@@ -263,7 +245,7 @@ function detectAbs(doc: Document, url: URL): Detection[] {
     toIsoDate(meta(doc, 'citation_date') ?? '') ??
     toIsoDate(/Submitted on (\d{1,2} \w+ \d{4})/.exec(dateline)?.[1] ?? '') ??
     toIsoDate(/\[v1\]\s*(?:\w{3},\s*)?(\d{1,2} \w{3} \d{4})/.exec(textOf(history) ?? '')?.[1] ?? '') ??
-    idMonth(id.id);
+    arxivIdMonth(id.id);
   // citation_doi and the "Related DOI" row are a journal's DOI; a#arxiv-doi-link is arXiv's own.
   const doiLink = doc.querySelector('td.tablecell.doi a');
   const doi = meta(doc, 'citation_doi') ?? doiLink?.getAttribute('data-doi') ?? doiLink?.getAttribute('href');
@@ -275,7 +257,7 @@ function detectAbs(doc: Document, url: URL): Detection[] {
     ...baseDraft(id, url, version),
     title: meta(doc, 'citation_title') ?? textExcept(titleElement, DESCRIPTOR),
     // The body shows names as the authors wrote them; citation_author has them turned round.
-    authors: bodyAuthors.length > 0 ? bodyAuthors : metaAll(doc, 'citation_author').map(displayName),
+    authors: bodyAuthors.length > 0 ? bodyAuthors : metaAll(doc, 'citation_author').map(personName),
     // citation_abstract keeps the addresses the body shortens to "this https URL".
     abstract: meta(doc, 'citation_abstract') ?? textExcept(abstractElement, DESCRIPTOR),
     published,
@@ -362,7 +344,7 @@ function detectHtml(doc: Document, url: URL): Detection[] {
     title: latexmlText(titleElement, { math: 'tex' }) ?? cleanText(doc.title) ?? `arXiv:${addressed.id}`,
     authors: latexmlAuthors(doc),
     abstract,
-    published: (stamped?.version === 1 ? toIsoDate(stamp?.[2] ?? '') : undefined) ?? idMonth(addressed.id),
+    published: (stamped?.version === 1 ? toIsoDate(stamp?.[2] ?? '') : undefined) ?? arxivIdMonth(addressed.id),
     pdfUrl: pdfLink(addressed, addressed.version),
     ...codeAndProject(linksIn(abstractElement, url)),
   });
@@ -379,7 +361,7 @@ function detectPdf(doc: Document, url: URL): Detection[] {
     // is often empty, the file name or a template's leftover), so the id stands in until the paper
     // is seen on a page that names it.
     title: `arXiv:${addressed.id}`,
-    published: idMonth(addressed.id),
+    published: arxivIdMonth(addressed.id),
     pdfUrl: pdfLink(addressed, addressed.version),
   });
   return paper ? [{ paper, anchor: doc.body ?? doc.documentElement }] : [];

@@ -21,6 +21,7 @@ import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build'
 import { toIsoDate } from '../../paper/dates';
 import { normalizeDoi } from '../../paper/ids';
 import { meta, metaAll, textExcept, textOf } from '../dom';
+import { personName } from '../metadata';
 import type { Detection, Source } from '../types';
 
 const SOURCE_ID = 'pubmed';
@@ -74,15 +75,6 @@ function docsumAuthors(text: string | undefined): string[] {
     .map((name) => cleanText(name))
     .filter((name): name is string => name !== undefined)
     .map(initialsFirst);
-}
-
-/** `citation_author` "Last, First" → "First Last"; PMC already writes "Dennis A Benson". */
-function displayName(name: string): string {
-  const parts = name
-    .split(',')
-    .map((part) => part.trim())
-    .filter((part) => part.length > 0);
-  return parts.length === 2 ? `${parts[1]} ${parts[0]}` : name;
 }
 
 function pmidOf(text: string | null | undefined): string | undefined {
@@ -273,7 +265,7 @@ function detectPmcArticle(doc: Document, url: URL, pmcid: string): Detection[] {
   return detect(
     {
       title: nlmTitle(meta(doc, 'citation_title') ?? textOf(heading)),
-      authors: metaAll(doc, 'citation_author').map(displayName),
+      authors: metaAll(doc, 'citation_author').map(personName),
       abstract: pmcAbstract(doc),
       published: pubmedDate(meta(doc, 'citation_publication_date')) ?? pubmedDate(meta(doc, 'citation_date')),
       venue: meta(doc, 'citation_journal_title'),
