@@ -24,6 +24,7 @@ import { httpUrl, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { normalizeUrl } from '../../paper/ids';
 import { textOf } from '../dom';
+import { isCodeLink, paperLinkOf } from '../links';
 import type { Detection, Source } from '../types';
 import {
   abstractOf,
@@ -31,14 +32,12 @@ import {
   cleanTitle,
   cleanVenue,
   earliest,
-  isCodeLink,
   isFurniture,
   isTitle,
   isVenue,
   isWebSearchPage,
   linkText,
   namesVenueType,
-  paperLinkOf,
   parseAuthorList,
   partsOf,
   readCitation,

@@ -5,15 +5,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../scripts/html';
-import {
-  cleanTitle,
-  genericLinks,
-  isLabel,
-  isTitle,
-  isWebSearchPage,
-  paperLinkOf,
-  parseAuthorList,
-} from './generic-links';
+import { paperLinkOf } from '../links';
+import { cleanTitle, genericLinks, isLabel, isTitle, isWebSearchPage, parseAuthorList } from './generic-links';
 
 const PAGE = 'https://lab.example.edu/publications';
 
