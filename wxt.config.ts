@@ -15,7 +15,11 @@ export default defineConfig({
     action: { default_title: 'papershelf' },
     // activeTab + scripting: find papers on any page the user asks about from the toolbar.
     // sidePanel: the reading list (Firefox: sidebar_action, no permission). The optional host permission is "find papers on every site".
-    permissions: browser === 'firefox' ? ['activeTab', 'scripting'] : ['activeTab', 'scripting', 'sidePanel'],
+    // storage: the sites where the user turned papershelf off (lib/site-settings.ts).
+    permissions:
+      browser === 'firefox'
+        ? ['activeTab', 'scripting', 'storage']
+        : ['activeTab', 'scripting', 'sidePanel', 'storage'],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'
       ? {
