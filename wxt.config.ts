@@ -6,6 +6,9 @@ import { defineConfig } from 'wxt';
 // site script covers) and the test hooks (CONTRACT.md). The hooks
 // are compiled in only where `import.meta.env.MODE === 'test'`, so production bundles carry none.
 const allSites = ['http://*/*', 'https://*/*'];
+// public/icon/<size>.png, drawn by scripts/icons.ts (off-<size>.png: the toolbar button on a site
+// where the user turned papershelf off).
+const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' };
 
 export default defineConfig({
   imports: false,
@@ -13,14 +16,23 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'papershelf',
     description: 'Finds the research papers on the page you are reading and keeps an offline reading list.',
-    action: { default_title: 'papershelf' },
+    icons: ICONS,
+    action: { default_title: 'papershelf', default_icon: ICONS },
     // activeTab + scripting: find papers on any page the user asks about from the toolbar.
     // sidePanel: the reading list (Firefox: sidebar_action, no permission). The optional host permission is "find papers on every site".
     // storage: the sites where the user turned papershelf off (lib/site-settings.ts).
+    // contextMenus: "Save linked paper" on links to papers (lib/commands.ts).
     permissions:
       browser === 'firefox'
-        ? ['activeTab', 'scripting', 'storage']
-        : ['activeTab', 'scripting', 'sidePanel', 'storage'],
+        ? ['activeTab', 'scripting', 'storage', 'contextMenus']
+        : ['activeTab', 'scripting', 'sidePanel', 'storage', 'contextMenus'],
+    // Keyboard commands (lib/commands.ts); people change the keys at chrome://extensions/shortcuts.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Show the papers on this tab' },
+      'open-side-panel': { suggested_key: { default: 'Alt+Shift+L' }, description: 'Open the reading list' },
+      'save-tab-paper': { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save the paper of this tab' },
+      'save-tab-papers': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Save all papers on this tab' },
+    },
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     ...(browser === 'firefox'
       ? {
