@@ -25,8 +25,8 @@
 //   the reader drops again; other continuation lines are kept as they are.
 import type { PaperDraft } from '../paper/build';
 import { isArxivDoi, parseArxivId } from '../paper/ids';
-import type { Paper, PaperIds, SavedPaper } from '../paper/model';
-import { entryType } from './bibtex';
+import type { Name, Paper, PaperIds, PaperType, SavedPaper } from '../paper/model';
+import { workType } from './bibtex';
 import { FormatError } from './errors';
 import {
   arxivDoi,
@@ -43,7 +43,25 @@ import { invertedName, nameFromInverted } from './names';
 
 const NEWLINE = '\r\n';
 const TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/;
-const TYPES = { article: 'JOUR', inproceedings: 'CONF', misc: 'GEN' } as const;
+const TYPES: Record<PaperType, string> = {
+  article: 'JOUR',
+  conference: 'CONF',
+  chapter: 'CHAP',
+  book: 'BOOK',
+  thesis: 'THES',
+  report: 'RPRT',
+  preprint: 'GEN',
+  dataset: 'DATA',
+  software: 'COMP',
+  webpage: 'ELEC',
+  other: 'GEN',
+};
+
+/** A structured name as RIS writes it: an organisation as it is, else "particle family, given, suffix". */
+function risName(name: Name): string {
+  if (name.literal !== undefined) return name.literal;
+  return [[name.particle, name.family].filter(Boolean).join(' '), name.given, name.suffix].filter(Boolean).join(', ');
+}
 const EXTRA_SCHEMES: readonly ExtraIdScheme[] = ['pubmed', 'pmcid', 'openreview', 'acl', 's2', 'dblp'];
 
 function tag(name: string, value: string | undefined): string[] {
@@ -66,20 +84,39 @@ function record(paper: Paper | SavedPaper): string {
   const extraIds: PaperIds = { ...paper.ids };
   if (!doi || !arxiv) delete extraIds.arxiv;
   const note = 'note' in paper ? paper.note : undefined;
+  const date = paper.issued ?? paper.published;
+  const authors =
+    paper.names?.length === paper.authors.length ? paper.names.map(risName) : paper.authors.map(invertedName);
+  const [startPage, endPage] = paper.pages?.split(/\s*[-–—]+\s*/) ?? [];
+  const keywords = [...new Set([...(paper.keywords ?? []), ...('tags' in paper ? (paper.tags ?? []) : [])])];
   const lines = [
-    ...tag('TY', TYPES[entryType(paper)]),
+    ...tag('TY', TYPES[workType(paper)]),
     ...tag('TI', paper.title),
-    ...paper.authors.flatMap((author) => tag('AU', invertedName(author))),
-    ...tag('T2', paper.venue),
+    ...authors.flatMap((author) => tag('AU', author)),
+    ...(paper.editors ?? []).flatMap((editor) => tag('A2', risName(editor))),
+    ...tag('T2', paper.container ?? paper.venue),
+    ...tag('T3', paper.series),
+    ...tag('VL', paper.volume),
+    ...tag('IS', paper.issue),
+    ...tag('SP', startPage),
+    ...tag('EP', endPage),
+    ...tag('ET', paper.edition),
+    ...tag('PB', paper.publisher),
+    ...tag('CY', paper.place),
+    ...tag('SN', paper.isbn ?? paper.issn),
+    ...tag('LA', paper.language),
     ...tag('AB', paper.abstract),
-    ...tag('DA', risDate(paper.published)),
-    ...tag('PY', paper.published?.slice(0, 4)),
+    ...tag('DA', risDate(date)),
+    ...tag('PY', date?.slice(0, 4)),
     ...tag('DO', doi ?? (arxiv ? arxivDoi(arxiv) : undefined)),
     ...extraIdLines(extraIds, ['arxiv', ...EXTRA_SCHEMES]).flatMap((line) => tag('M2', line)),
     ...tag('UR', paper.url),
     ...tag('L1', paper.pdfUrl),
     ...tag('N1', note),
-    ...(paper.keywords ?? []).flatMap((keyword) => tag('KW', keyword)),
+    ...keywords.flatMap((keyword) => tag('KW', keyword)),
+    ...Object.entries(paper.extra?.ris ?? {})
+      .filter(([name]) => /^[A-Z][A-Z0-9]$/.test(name) && name !== 'TY' && name !== 'ER')
+      .flatMap(([name, kept]) => kept.flatMap((value) => tag(name, value))),
     'ER  - ',
   ];
   return `${lines.join(NEWLINE)}${NEWLINE}${NEWLINE}`;
