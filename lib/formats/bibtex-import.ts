@@ -162,7 +162,7 @@ function entryFrom(entry: Entry, line: number | undefined, abstract?: string): I
   const type = entry.type.toLowerCase();
   const list = (value: unknown) => (Array.isArray(value) ? value.join(' and ') : undefined);
   const draft: PaperDraft = {
-    title: title && subtitle ? `${title}: ${subtitle}` : title,
+    title: title && subtitle ? `${title}${/[.?!:]$/.test(title) ? '' : '.'} ${subtitle}` : title,
     authors,
     authorCount: cut ? authors.length + 1 : undefined,
     published: issued,

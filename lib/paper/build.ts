@@ -232,7 +232,9 @@ export function toPaper(draft: PaperDraft, options: { cuts?: Set<string>; conten
   const key = paperKey(
     ids,
     url,
-    options.contentKey ? contentKey({ title, names, authors, date: issued ?? published, container, pages }) : undefined,
+    options.contentKey
+      ? contentKey({ title, names, authors, date: issued ?? published, container, pages, type: type.data })
+      : undefined,
   );
   if (!key) return null;
   const abstract = cleanText(draft.abstract);
@@ -289,6 +291,7 @@ export function contentKeyOf(paper: Paper): string {
     date: paper.issued ?? paper.published,
     container: paper.container,
     pages: paper.pages,
+    type: paper.type,
   });
 }
 

@@ -23,7 +23,7 @@ describe('content key', () => {
       names: [{ family: 'Knuth', given: 'Donald E.' }],
       date: '1984-05',
     });
-    expect(key).toBe(`ref:${hash64(['the texbook', 'knuth', '1984', '', ''].join('\x1f'))}`);
+    expect(key).toBe(`ref:${hash64(['the texbook', 'knuth', '1984', '', '', ''].join('\x1f'))}`);
     expect(key).toMatch(/^ref:[0-9a-f]{16}$/);
     // The same work written differently: one key; the year, the author or the first page apart: another.
     expect(contentKey({ title: 'The TeXbook', authors: ['Donald Knuth'], date: '1984' })).toBe(key);
@@ -46,7 +46,7 @@ describe('content key', () => {
       { contentKey: true },
     );
     expect(paper).toEqual({
-      key: contentKey({ title: 'A Thesis', names: [{ family: 'Doe' }], date: '2019' }),
+      key: contentKey({ title: 'A Thesis', names: [{ family: 'Doe' }], date: '2019', type: 'thesis' }),
       title: 'A Thesis',
       authors: ['Jane Doe'],
       source: 'bibtex',

@@ -27,6 +27,8 @@ export interface ContentKeyParts {
   date?: string;
   container?: string;
   pages?: string;
+  /** The kind of work: a film and its TV series share title, director and year. */
+  type?: string;
 }
 
 /** The first author's family name: the structured one, else the last word of the display name. */
@@ -38,8 +40,8 @@ function firstFamily(parts: ContentKeyParts): string {
 
 /**
  * The content key: `ref:` + hash64 of the folded title, the first author's folded family name,
- * the year, the folded container and the first page, joined by U+001F:
- * `ref:${hash64([foldTitle(title), foldTitle(family), year, foldTitle(container), firstPage].join('\x1f'))}`.
+ * the year, the folded container, the first page and the kind of work, joined by U+001F:
+ * `ref:${hash64([foldTitle(title), foldTitle(family), year, foldTitle(container), firstPage, type].join('\x1f'))}`.
  */
 export function contentKey(parts: ContentKeyParts): string {
   const year = /^\d{4}/.exec(parts.date ?? '')?.[0] ?? '';
@@ -50,6 +52,7 @@ export function contentKey(parts: ContentKeyParts): string {
     year,
     foldTitle(parts.container ?? ''),
     firstPage,
+    parts.type ?? '',
   ];
   return `ref:${hash64(material.join('\x1f'))}`;
 }
