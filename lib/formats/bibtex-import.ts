@@ -396,9 +396,13 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
   const lineAt = lineCounter(lifted.text);
   const errors: ImportIssue[] = [];
   const failed = new Set<string>();
+  // Problems come in file order: each is looked for after the last one found (linear in the file).
+  let from = 0;
   for (const problem of library.errors) {
     const key = entryKey(problem.input);
-    const offset = problem.input ? lifted.text.indexOf(problem.input) : -1;
+    let offset = problem.input ? lifted.text.indexOf(problem.input, from) : -1;
+    if (offset < 0 && problem.input) offset = lifted.text.indexOf(problem.input);
+    else if (offset >= 0) from = offset + 1;
     const line = offset >= 0 ? lineAt(offset) : Number(/\bline (\d+)/.exec(problem.error)?.[1]) || undefined;
     const message = (problem.error.split('\n')[0] ?? problem.error).replace(/\s+/g, ' ').trim();
     const issue: ImportIssue = { message: `the entry cannot be read: ${message}` };
