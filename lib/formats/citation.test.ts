@@ -163,4 +163,15 @@ describe('exports a citation processor and LaTeX accept', () => {
     expect(chapter).not.toHaveProperty('note');
     expect(thesis).toMatchObject({ type: 'thesis', publisher: 'MIT' });
   });
+
+  it('gives back every citation field through RIS and CSL-JSON', () => {
+    const fields = ['type', 'names', 'editors', 'container', 'pages', 'publisher', 'place', 'issued'] as const;
+    const pick = (paper: object) =>
+      Object.fromEntries(fields.map((field) => [field, (paper as Record<string, unknown>)[field]]));
+    for (const format of ['ris', 'csl-json'] as const) {
+      const again = importText(exportPapers(papers, format), undefined, { now: NOW }).papers;
+      expect(again.map(pick), format).toEqual(papers.map(pick));
+      expect(again[0]?.keywords, format).toEqual(['alpha', 'beta', 'to-read']);
+    }
+  });
 });

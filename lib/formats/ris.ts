@@ -23,7 +23,7 @@
 //   have no place in RIS: the JSON backup keeps them.
 // - A note line that would read as a tag line ("ER  - x") is written with one leading space, which
 //   the reader drops again; other continuation lines are kept as they are.
-import type { PaperDraft } from '../paper/build';
+import type { NameDraft, PaperDraft } from '../paper/build';
 import { isArxivDoi, parseArxivId } from '../paper/ids';
 import type { Name, Paper, PaperIds, PaperType, SavedPaper } from '../paper/model';
 import { workType } from './bibtex';
@@ -156,6 +156,39 @@ function first(fields: readonly Field[], ...tags: string[]): string | undefined 
   return undefined;
 }
 
+// Tags read into the model; any other tag is kept in extra.ris and written back.
+const READ_TAGS = new Set(
+  'TY ID TI T1 CT AU A1 A2 ED T2 JF JO BT JA J2 T3 VL IS SP EP ET PB CY SN LA DA PY Y1 DO M1 M2 M3 UR L1 AB N2 N1 KW ER'.split(
+    ' ',
+  ),
+);
+
+const RIS_TYPES: Record<string, PaperType> = {
+  ...Object.fromEntries(
+    Object.entries(TYPES)
+      .filter(([type]) => type !== 'preprint' && type !== 'other')
+      .map(([type, ris]) => [ris, type as PaperType]),
+  ),
+  EJOUR: 'article',
+  MGZN: 'article',
+  NEWS: 'article',
+  CPAPER: 'conference',
+  ECHAP: 'chapter',
+  EBOOK: 'book',
+  DBASE: 'dataset',
+  WEB: 'webpage',
+  BLOG: 'webpage',
+  UNPB: 'preprint',
+};
+
+/** "van der Berg, Jan, Jr." as parts; a name without a comma is an organisation, kept whole. */
+function risNameParts(value: string): NameDraft {
+  const [family = '', given, suffix] = value.split(',').map((part) => part.trim());
+  if (given === undefined) return { literal: family };
+  const particle = /^((?:\p{Ll}+\s+)+)(.+)$/u.exec(family);
+  return particle ? { particle: particle[1]?.trim(), family: particle[2], given, suffix } : { family, given, suffix };
+}
+
 function entryFrom(record: RisRecord): ImportedEntry {
   const { fields } = record;
   const ids: NonNullable<PaperDraft['ids']> = {};
@@ -174,11 +207,38 @@ function entryFrom(record: RisRecord): ImportedEntry {
   const extra = splitIdLines(values(fields, 'N1').map(htmlToText).join('\n\n'));
   for (const [scheme, found] of Object.entries(extra.ids) as [ExtraIdScheme, string][]) ids[scheme] ??= found;
   const id = first(fields, 'ID');
+  const risType = first(fields, 'TY') ?? '';
+  const authors = values(fields, 'AU', 'A1');
+  const [startPage, endPage] = [first(fields, 'SP'), first(fields, 'EP')];
+  const issued = readDate(first(fields, 'DA')) ?? readDate(first(fields, 'PY', 'Y1'));
+  const serial = first(fields, 'SN');
+  const isIssn = serial !== undefined && /^\d{4}-?\d{3}[\dXx]$/.test(serial);
+  const kept: Record<string, string[]> = {};
+  for (const field of fields) {
+    if (READ_TAGS.has(field.tag)) continue;
+    kept[field.tag] = [...(kept[field.tag] ?? []), field.value];
+  }
   const entry: ImportedEntry = {
     draft: {
       title: first(fields, 'TI', 'T1', 'CT'),
-      authors: values(fields, 'AU', 'A1').map(nameFromInverted),
-      published: readDate(first(fields, 'DA')) ?? readDate(first(fields, 'PY', 'Y1')),
+      authors: authors.map(nameFromInverted),
+      names: authors.map(risNameParts),
+      editors: values(fields, 'A2', 'ED').map(risNameParts),
+      type: RIS_TYPES[risType] ?? (ids.arxiv ? 'preprint' : 'other'),
+      container: first(fields, 'T2', 'JF', 'JO', 'BT'),
+      series: first(fields, 'T3'),
+      volume: first(fields, 'VL'),
+      issue: first(fields, 'IS'),
+      pages: startPage && endPage && endPage !== startPage ? `${startPage}–${endPage}` : startPage,
+      edition: first(fields, 'ET'),
+      publisher: first(fields, 'PB'),
+      place: first(fields, 'CY'),
+      isbn: isIssn ? undefined : serial,
+      issn: isIssn ? serial : undefined,
+      language: first(fields, 'LA'),
+      issued,
+      extra: Object.keys(kept).length > 0 ? { ris: kept } : undefined,
+      published: issued,
       venue: first(fields, 'T2', 'JF', 'JO', 'BT', 'JA', 'J2'),
       abstract: first(fields, 'AB', 'N2'),
       ids,
@@ -267,5 +327,6 @@ export function parseRis(text: string, options: { now?: Date } = {}): ImportedPa
   return {
     papers: result.papers,
     errors: [...errors, ...result.errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    warnings: result.warnings ?? [],
   };
 }
