@@ -5,7 +5,8 @@
 // names, year, DOI, URL and abstract equal the expected item's. Not part of `npm test`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { importText } from '../lib/formats';
+import { parse } from '@retorquere/bibtex-parser';
+import { exportPapers, importText } from '../lib/formats';
 import type { SavedPaper } from '../lib/paper/model';
 
 const DIR = join(import.meta.dirname, '../tests/fixtures/bib/bbt');
@@ -30,6 +31,7 @@ const tally = Object.fromEntries(FIELDS.map((field) => [field, { equal: 0, total
 const misses: string[] = [];
 let withTitle = 0;
 let cameIn = 0;
+const everyPaper: SavedPaper[] = [];
 
 const norm = (text: string | undefined) => text?.normalize('NFC').replace(/\s+/g, ' ').trim();
 // Zotero's rich-text title markup (<i>, <span class="nocase">) is not part of the words.
@@ -65,6 +67,7 @@ for (const name of readdirSync(DIR)
   } catch (error) {
     misses.push(`${name}: refused: ${error instanceof Error ? error.message : String(error)}`);
   }
+  everyPaper.push(...papers);
   const byKey = new Map(papers.map((paper) => [paper.extra?.bibtex?.['@key'], paper]));
   for (const item of expected) {
     if (!item.title || !item.citationKey) continue;
@@ -103,5 +106,70 @@ for (const field of FIELDS) {
   process.stdout.write(
     `${JSON.stringify({ metric: `${field} equal to Better BibTeX's item`, value: percent(equal, total), unit: '%', of: total })}\n`,
   );
+}
+// Exports of everything that came in: BibTeX re-read by Better BibTeX's parser, the fields each
+// BibTeX type requires (btxdoc), RIS records well formed, CSL-JSON items with a CSL type and names.
+const REQUIRED: Record<string, string[]> = {
+  article: ['author', 'title', 'journal', 'year'],
+  book: ['title', 'publisher', 'year'],
+  incollection: ['author', 'title', 'booktitle', 'publisher', 'year'],
+  inproceedings: ['author', 'title', 'booktitle', 'year'],
+  phdthesis: ['author', 'title', 'school', 'year'],
+  mastersthesis: ['author', 'title', 'school', 'year'],
+  techreport: ['author', 'title', 'institution', 'year'],
+};
+const bibtex = exportPapers(everyPaper, 'bibtex');
+const reread = parse(bibtex, { english: false, unsupported: () => '' });
+let missing = 0;
+for (const entry of reread.entries) {
+  const lacks = (REQUIRED[entry.type] ?? []).filter((field) => !(field in entry.fields));
+  if (lacks.length > 0) missing++;
+}
+const ris = exportPapers(everyPaper, 'ris').split('\r\n\r\n').filter(Boolean);
+const badRis = ris.filter(
+  (record) =>
+    !/^TY {2}- [A-Z]+\r\n/.test(record) ||
+    !record.endsWith('ER  - ') ||
+    record
+      .split('\r\n')
+      .some(
+        (line, index) =>
+          index > 0 && !/^[A-Z][A-Z0-9] {2}- /.test(line) && !/^\s|^$/.test(line) && !line.startsWith(' '),
+      ),
+).length;
+const CSL_TYPES = new Set(
+  'article article-journal paper-conference chapter book thesis report dataset software webpage'.split(' '),
+);
+const csl = JSON.parse(exportPapers(everyPaper, 'csl-json')) as Record<string, unknown>[];
+const badCsl = csl.filter(
+  (item) =>
+    typeof item.id !== 'string' ||
+    !CSL_TYPES.has(String(item.type)) ||
+    !(
+      item.author === undefined ||
+      (Array.isArray(item.author) &&
+        item.author.every(
+          (name) => typeof name === 'object' && name !== null && ('family' in name || 'literal' in name),
+        ))
+    ),
+).length;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: counting them is the point.
+const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+for (const [metric, value, of] of [
+  ['BibTeX export: parser errors on re-reading', reread.errors.length, reread.entries.length],
+  [
+    'BibTeX export: entries lacking a field their type requires',
+    missing,
+    reread.entries.length,
+  ],
+  ['RIS export: malformed records', badRis, ris.length],
+  ['CSL-JSON export: items without a CSL type or with malformed names', badCsl, csl.length],
+  [
+    'exports holding control characters',
+    [bibtex, exportPapers(everyPaper, 'ris'), JSON.stringify(csl)].filter((text) => controls.test(text)).length,
+    3,
+  ],
+] as const) {
+  process.stdout.write(`${JSON.stringify({ metric, value, unit: 'count', of })}\n`);
 }
 if (process.argv.includes('--misses')) for (const miss of misses) process.stdout.write(`${miss}\n`);
