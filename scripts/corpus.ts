@@ -157,11 +157,7 @@ const badCsl = csl.filter(
 const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
 for (const [metric, value, of] of [
   ['BibTeX export: parser errors on re-reading', reread.errors.length, reread.entries.length],
-  [
-    'BibTeX export: entries lacking a field their type requires',
-    missing,
-    reread.entries.length,
-  ],
+  ['BibTeX export: entries lacking a field their type requires', missing, reread.entries.length],
   ['RIS export: malformed records', badRis, ris.length],
   ['CSL-JSON export: items without a CSL type or with malformed names', badCsl, csl.length],
   [
