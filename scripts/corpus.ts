@@ -32,6 +32,7 @@ const misses: string[] = [];
 let withTitle = 0;
 let cameIn = 0;
 const everyPaper: SavedPaper[] = [];
+const byContentKey: string[] = [];
 
 const norm = (text: string | undefined) => text?.normalize('NFC').replace(/\s+/g, ' ').trim();
 // Zotero's rich-text title markup (<i>, <span class="nocase">) is not part of the words.
@@ -63,7 +64,11 @@ for (const name of readdirSync(DIR)
     [];
   let papers: SavedPaper[] = [];
   try {
-    papers = importText(bib, name, { now: new Date('2025-01-01T00:00:00Z') }).papers;
+    const result = importText(bib, name, { now: new Date('2025-01-01T00:00:00Z') });
+    papers = result.papers;
+    for (const error of result.errors) {
+      if (/same paper \(ref:/.test(error.message)) byContentKey.push(`${name} ${error.key}: ${error.message}`);
+    }
   } catch (error) {
     misses.push(`${name}: refused: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -168,4 +173,8 @@ for (const [metric, value, of] of [
 ] as const) {
   process.stdout.write(`${JSON.stringify({ metric, value, unit: 'count', of })}\n`);
 }
+process.stdout.write(
+  `${JSON.stringify({ metric: 'entries merged into an earlier one by content key', value: byContentKey.length, unit: 'count' })}\n`,
+);
+if (process.argv.includes('--misses')) for (const merged of byContentKey) process.stdout.write(`${merged}\n`);
 if (process.argv.includes('--misses')) for (const miss of misses) process.stdout.write(`${miss}\n`);
