@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { importText } from '../formats';
 import { contentKeyOf } from '../paper/build';
 import type { SavedPaper } from '../paper/model';
 import { closeLibraryDb, openLibraryDb } from './db';
@@ -380,6 +381,20 @@ describe('merging by address', () => {
     // Saving chapter 2 again finds it under its content key.
     expect((await library.savePaper({ ...first, title: 'Chapter 2: Methods' }, { now: at(4) })).created).toBe(false);
     expect(await library.countPapers()).toBe(2);
+  });
+});
+
+describe('importing a file twice', () => {
+  it('merges entries without an identifier by their content key instead of adding them again', async () => {
+    const bib = [
+      '@book{knuth84, title = {The {TeX}book}, author = {Knuth, Donald E.}, year = 1984, publisher = {Addison-Wesley}}',
+      '@phdthesis{doe19, title = {A Thesis}, author = {Doe, Jane}, school = {MIT}, year = 2019}',
+    ].join('\n');
+    const first = await library.importRecords(importText(bib, 'a.bib', { now: at(1) }).papers);
+    const second = await library.importRecords(importText(bib, 'a.bib', { now: at(2) }).papers);
+    expect(first).toEqual({ added: 2, merged: 0 });
+    expect(second).toEqual({ added: 0, merged: 2 });
+    expect((await library.allPapers()).map((paper) => paper.key).every((key) => key.startsWith('ref:'))).toBe(true);
   });
 });
 
