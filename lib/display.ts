@@ -57,6 +57,7 @@ export const ID_NAMES: Readonly<Record<keyof PaperIds, string>> = {
   arxiv: 'arXiv',
   arxivVersion: 'arXiv version',
   doi: 'DOI',
+  shortDoi: 'shortDOI',
   pubmed: 'PMID',
   pmcid: 'PMCID',
   openreview: 'OpenReview',

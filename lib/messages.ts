@@ -1,18 +1,18 @@
 // The one message table of the extension. Every runtime message is parsed with these schemas by
 // the side that receives it; what does not parse is refused, never half-handled.
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { PaperSchema, SavedPaperSchema } from './paper/model';
 
-const keys = z.array(z.string().min(1)).max(10_000);
+const keys = z.array(z.string().check(z.minLength(1))).check(z.maxLength(10_000));
 
 /** Messages a content script sends to the background (which alone writes for it). */
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('save'), papers: z.array(PaperSchema).min(1).max(1000) }),
-  z.object({ type: z.literal('remove'), key: z.string().min(1) }),
+  z.object({ type: z.literal('save'), papers: z.array(PaperSchema).check(z.minLength(1), z.maxLength(1000)) }),
+  z.object({ type: z.literal('remove'), key: z.string().check(z.minLength(1)) }),
   /** Which of these id terms are saved, and under which key. */
   z.object({ type: z.literal('lookup'), terms: keys }),
   /** How many papers the tab shows: the toolbar badge. */
-  z.object({ type: z.literal('detected'), count: z.int().nonnegative() }),
+  z.object({ type: z.literal('detected'), count: z.int().check(z.nonnegative()) }),
   z.object({ type: z.literal('open-side-panel') }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
@@ -21,8 +21,8 @@ export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 export const BackgroundResponseSchema = z.union([
   z.object({
     ok: z.literal(true),
-    saved: z.array(SavedPaperSchema).optional(),
-    found: z.record(z.string(), z.string()).optional(),
+    saved: z.optional(z.array(SavedPaperSchema)),
+    found: z.optional(z.record(z.string(), z.string())),
   }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);

@@ -9,19 +9,17 @@ import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { launch, servePage } from '../tests/e2e/browser';
 import { CHROMIUM, FIXTURES, PRODUCTION_BUILD, ROOT } from '../tests/e2e/paths';
+import type { Figure } from './bench/figure';
+import { benchImport } from './bench/import';
 
 const quick = process.argv.includes('--quick');
 
-interface Figure {
-  metric: string;
-  value: number;
-  unit: string;
-  target?: number;
-}
-
 function print(figure: Figure): void {
   const value = Number(figure.value.toPrecision(4));
-  process.stdout.write(`${JSON.stringify({ ...figure, value })}\n`);
+  const rounded = { ...figure, value };
+  if (figure.baseline !== undefined) rounded.baseline = Number(figure.baseline.toPrecision(4));
+  if (figure.ratio !== undefined) rounded.ratio = Number(figure.ratio.toPrecision(3));
+  process.stdout.write(`${JSON.stringify(rounded)}\n`);
 }
 
 const PAGES = [
@@ -120,6 +118,7 @@ async function main(): Promise<void> {
   const { metrics } = (await session.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
   const heap = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? Number.NaN;
   print({ metric: `library.${size}.heapAfterIndex`, value: heap / 1024 / 1024, unit: 'MiB' });
+  await benchImport(plain, ROOT, quick, print);
   await plain.close();
 
   // The built extension: from navigation to a control on every paper.

@@ -11,10 +11,13 @@ import { parseHtml } from '../scripts/html';
 
 const root = join(import.meta.dirname, 'fixtures');
 
+// Corpora that are not saved pages: bibliographies (bib/) and a v2 library (db/).
+const NOT_PAGES = new Set(['bib', 'db']);
+
 /** Every fixture case folder, as `<source>/<case>`. */
 function fixtureCases(): string[] {
   return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && !NOT_PAGES.has(entry.name))
     .flatMap((source) =>
       readdirSync(join(root, source.name), { withFileTypes: true })
         .filter((entry) => entry.isDirectory())

@@ -37,6 +37,16 @@ describe('parseBibtex', () => {
         url: 'http://arxiv.org/abs/1706.03762',
         keywords: ['Computer Science - Machine Learning', 'Computer Science - Computation and Language'],
         source: 'bibtex',
+        type: 'preprint',
+        names: [
+          { family: 'Vaswani', given: 'Ashish' },
+          { family: 'Shazeer', given: 'Noam' },
+          { family: 'Gödel', given: 'Kurt' },
+        ],
+        publisher: 'arXiv',
+        issued: '2023-08',
+        // Fields the model has no place for, and the entry's own type and key, written back by the BibTeX export.
+        extra: { bibtex: { '@type': 'misc', '@key': 'vaswani_attention_2023', urldate: '2024-01-01' } },
         status: 'unread',
         savedAt: AT,
         updatedAt: AT,
@@ -82,7 +92,8 @@ describe('parseBibtex', () => {
       title: ATTENTION.title,
       authors: ATTENTION.authors,
       authorCount: 4,
-      published: '2017-06',
+      // The export writes biblatex's `date` with the day.
+      published: ATTENTION.published,
       url: ATTENTION.url,
       keywords: ATTENTION.keywords,
     });

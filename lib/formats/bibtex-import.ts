@@ -15,8 +15,10 @@
 // An entry the parser cannot read, or one without a title or anything that identifies it, is
 // reported by key and line and left out; the rest are imported.
 import { type Creator, type Entry, parse } from '@retorquere/bibtex-parser';
-import type { PaperDraft } from '../paper/build';
+import type { NameDraft, PaperDraft } from '../paper/build';
 import { parseArxivId } from '../paper/ids';
+import type { PaperType } from '../paper/model';
+import { prepareBibtex, unescapeAddress } from './bibtex-text';
 import { FormatError } from './errors';
 import { type ExtraIdScheme, isoDateFromParts, readDate, splitIdLines } from './fields';
 import { type ImportedEntry, type ImportedPapers, type ImportIssue, savedFromEntries } from './imported';
@@ -52,6 +54,54 @@ function lineCounter(text: string): (offset: number) => number {
 
 function entryKey(input: string | undefined): string | undefined {
   return input ? /^\s*@\s*\w+\s*[{(]\s*([^,\s{}()]+)/.exec(input)?.[1] : undefined;
+}
+
+function creatorParts(creator: Creator): NameDraft {
+  if (creator.name) return { literal: creator.name };
+  return { family: creator.lastName, given: creator.firstName, particle: creator.prefix, suffix: creator.suffix };
+}
+
+/** BibTeX and biblatex entry types by the kind of work they are; the type itself is kept in extra. */
+const TYPES: Record<string, PaperType> = {
+  article: 'article',
+  inproceedings: 'conference',
+  conference: 'conference',
+  proceedings: 'book',
+  incollection: 'chapter',
+  inbook: 'chapter',
+  inreference: 'chapter',
+  book: 'book',
+  mvbook: 'book',
+  booklet: 'book',
+  collection: 'book',
+  reference: 'book',
+  phdthesis: 'thesis',
+  mastersthesis: 'thesis',
+  thesis: 'thesis',
+  techreport: 'report',
+  report: 'report',
+  unpublished: 'preprint',
+  online: 'webpage',
+  electronic: 'webpage',
+  www: 'webpage',
+  dataset: 'dataset',
+  data: 'dataset',
+  software: 'software',
+  misc: 'other',
+};
+
+// Fields read into the model; every other field is kept in extra.bibtex and written back.
+const READ_FIELDS = new Set(
+  'title subtitle author editor journal journaltitle booktitle howpublished abstract doi url eprint archiveprefix eprinttype primaryclass pmid pmcid keywords note annote date year month day volume number issue pages publisher address location isbn issn edition series language langid school institution'.split(
+    ' ',
+  ),
+);
+
+// An address written as \url{...} or \href{...}{...} anywhere in the entry.
+const URL_COMMAND = /\\(?:url|href)\s*\{\s*(https?:\/\/[^\s{}]+)\s*\}/;
+
+function unescapeOrUndefined(value: string | undefined): string | undefined {
+  return value === undefined ? undefined : unescapeAddress(value);
 }
 
 function creatorName(creator: Creator): string {
@@ -102,31 +152,64 @@ function entryFrom(entry: Entry, line: number | undefined, abstract?: string): I
     keywords.push(primaryClass);
   }
   const howpublished = field('howpublished');
+  const howAddress = howpublished && /^(?:https?:|<a\s|\\url)/i.test(howpublished);
   const year = /\d{4}/.exec(field('year') ?? '')?.[0];
+  const issued = readDate(field('date')) ?? isoDateFromParts(year, field('month'), field('day'));
+  const container = field('journal') ?? field('journaltitle') ?? field('booktitle');
+  const subtitle = field('subtitle');
+  const title = field('title');
+  const url = field('url') ?? URL_COMMAND.exec(entry.input)?.[1];
+  const type = entry.type.toLowerCase();
+  const list = (value: unknown) => (Array.isArray(value) ? value.join(' and ') : undefined);
   const draft: PaperDraft = {
-    title: field('title'),
+    title: title && subtitle ? `${title}${/[.?!:]$/.test(title) ? '' : '.'} ${subtitle}` : title,
     authors,
     authorCount: cut ? authors.length + 1 : undefined,
-    published: readDate(field('date')) ?? isoDateFromParts(year, field('month')),
-    venue:
-      field('journal') ??
-      field('journaltitle') ??
-      field('booktitle') ??
-      (howpublished && !/^(?:https?:|<a\s|\\url)/i.test(howpublished) ? howpublished : undefined),
+    published: issued,
+    venue: container ?? (howpublished && !howAddress ? howpublished : undefined),
     abstract: abstract ?? field('abstract'),
-    ids: { doi: field('doi'), arxiv, pubmed: field('pmid'), pmcid: field('pmcid') },
-    url: field('url'),
+    ids: { doi: unescapeOrUndefined(field('doi')), arxiv, pubmed: field('pmid'), pmcid: field('pmcid') },
+    url: unescapeOrUndefined(url),
     keywords,
     source: 'bibtex',
+    type: TYPES[type] ?? 'other',
+    names: (cut ? creators.slice(0, -1) : creators).map(creatorParts),
+    editors: (fields.editor ?? []).map(creatorParts),
+    container,
+    volume: field('volume'),
+    issue: field('number') ?? field('issue'),
+    pages: field('pages'),
+    publisher: list(fields.publisher) ?? field('publisher') ?? field('school') ?? field('institution'),
+    place: list(fields.address) ?? field('address') ?? list(fields.location) ?? field('location'),
+    edition: field('edition'),
+    series: field('series'),
+    isbn: field('isbn'),
+    issn: field('issn'),
+    language: field('language') ?? field('langid'),
+    issued,
   };
-  // Zotero writes its Extra field (ids such as "arXiv:1706.03762 [cs]") into `note`.
-  const extra = splitIdLines(field('note'));
+  // Zotero writes its Extra field (ids such as "arXiv:1706.03762 [cs]") into `note`; the rest of
+  // `note` is a citation field (styles print it), kept as written. `annote` is the reader's own note.
+  const noted = splitIdLines(field('note'));
   const ids = draft.ids ?? {};
-  for (const [scheme, found] of Object.entries(extra.ids) as [ExtraIdScheme, string][]) ids[scheme] ??= found;
+  for (const [scheme, found] of Object.entries(noted.ids) as [ExtraIdScheme, string][]) ids[scheme] ??= found;
   draft.ids = ids;
+  if ((type === 'misc' || type === 'unpublished') && ids.arxiv) draft.type = 'preprint';
+  const kept: Record<string, string> = { '@type': type, '@key': entry.key };
+  if (noted.note) kept.note = noted.note;
+  if (howpublished && howAddress && url !== undefined && !URL_COMMAND.test(entry.input))
+    kept.howpublished = howpublished;
+  for (const [name, value] of Object.entries(fields)) {
+    if (READ_FIELDS.has(name)) continue;
+    const text =
+      typeof value === 'string' ? field(name) : Array.isArray(value) ? value.map(String).join(' and ') : undefined;
+    if (text) kept[name] = text;
+  }
+  draft.extra = { bibtex: kept };
   const result: ImportedEntry = { draft, key: entry.key };
   if (line !== undefined) result.line = line;
-  if (extra.note) result.note = extra.note;
+  const annote = field('annote');
+  if (annote) result.note = annote;
   return result;
 }
 
@@ -296,8 +379,9 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
   if (!/^\s*@\s*[A-Za-z]+\s*[{(]/m.test(text)) {
     throw new FormatError('not BibTeX: no entry such as "@article{key, title = {...}}" in the file');
   }
-  // Offsets and lines are the same in the lifted text as in the file.
-  const lifted = liftAbstracts(text);
+  // Offsets and lines are the same in the prepared and lifted text as in the file.
+  const prepared = prepareBibtex(text);
+  const lifted = liftAbstracts(prepared.text);
   let library: ReturnType<typeof parse>;
   try {
     library = parse(lifted.text, { english: false, unsupported: () => '' });
@@ -312,9 +396,13 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
   const lineAt = lineCounter(lifted.text);
   const errors: ImportIssue[] = [];
   const failed = new Set<string>();
+  // Problems come in file order: each is looked for after the last one found (linear in the file).
+  let from = 0;
   for (const problem of library.errors) {
     const key = entryKey(problem.input);
-    const offset = problem.input ? lifted.text.indexOf(problem.input) : -1;
+    let offset = problem.input ? lifted.text.indexOf(problem.input, from) : -1;
+    if (offset < 0 && problem.input) offset = lifted.text.indexOf(problem.input);
+    else if (offset >= 0) from = offset + 1;
     const line = offset >= 0 ? lineAt(offset) : Number(/\bline (\d+)/.exec(problem.error)?.[1]) || undefined;
     const message = (problem.error.split('\n')[0] ?? problem.error).replace(/\s+/g, ' ').trim();
     const issue: ImportIssue = { message: `the entry cannot be read: ${message}` };
@@ -339,8 +427,10 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
     entryFrom(item.entry, item.line, item.abstract === undefined ? undefined : abstracts[index]),
   );
   const saved = savedFromEntries(entries, options.now ?? new Date());
+  const byLine = (a: ImportIssue, b: ImportIssue) => (a.line ?? 0) - (b.line ?? 0);
   return {
     papers: saved.papers,
-    errors: [...errors, ...saved.errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    errors: [...errors, ...saved.errors].sort(byLine),
+    warnings: [...prepared.warnings, ...(saved.warnings ?? [])].sort(byLine),
   };
 }

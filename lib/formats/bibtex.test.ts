@@ -251,7 +251,9 @@ describe('reading the export back with @retorquere/bibtex-parser', () => {
     const [entry] = await readBack(toBibtex([saved]));
     expect(entry?.fields.abstract).toBe(saved.abstract);
     expect(entry?.fields.journal).toBe(saved.venue);
-    expect(entry?.fields.note).toBe('Read §3; see p. 4 — 10% faster than {baseline}');
+    // The private note is `annote`, which styles do not print; never `note`.
+    expect(entry?.fields.annote).toBe('Read §3; see p. 4 — 10% faster than {baseline}');
+    expect(entry?.fields.note).toBeUndefined();
     expect(entry?.fields.doi).toBe(saved.ids?.doi);
     expect(entry?.fields.url).toBe(saved.url);
     expect([...(entry?.fields.keywords ?? [])].sort()).toEqual([...(saved.keywords ?? [])].sort());

@@ -38,7 +38,7 @@
 // Whitespace is collapsed (BibTeX does the same when reading), fields end with no trailing comma.
 // bibtex.test.ts reads every rule back with @retorquere/bibtex-parser (Better BibTeX's parser).
 import { type ArxivId, isArxivDoi, parseArxivId } from '../paper/ids';
-import type { Paper, SavedPaper } from '../paper/model';
+import type { Name, Paper, PaperType, SavedPaper } from '../paper/model';
 import { MONTH_NAMES } from './fields';
 import { STOP_WORDS, splitName } from './names';
 
@@ -140,6 +140,21 @@ function bibtexName(name: string): string {
     .join(', ');
 }
 
+/** A structured name as BibTeX reads it: a literal (an organisation) braced whole, else "particle family, suffix, given". */
+function structuredName(name: Name): string {
+  if (name.literal !== undefined) {
+    const whole = escapeText(collapse(name.literal));
+    return name.literal.includes(' ') || name.literal.includes(',') || /^others$/i.test(name.literal)
+      ? `{${whole}}`
+      : whole;
+  }
+  const family = [name.particle, name.family].filter(Boolean).join(' ');
+  return [family, name.suffix, name.given]
+    .filter((part): part is string => Boolean(part))
+    .map((part) => escapeText(collapse(part)))
+    .join(', ');
+}
+
 // ---------------------------------------------------------------------------------------------
 // Citation keys
 
@@ -184,13 +199,20 @@ function suffix(n: number): string {
   return result;
 }
 
+// A key read from a BibTeX file, written again as it was (when it is a plain BibTeX key).
+function keptKey(paper: Paper): string | undefined {
+  const key = paper.extra?.bibtex?.['@key'];
+  return key && /^[^\s,{}()"#%'=\\~]+$/.test(key) ? key : undefined;
+}
+
 /**
- * Citation keys for papers in order: last name + year + first significant title word
- * (`vaswani2017attention`); the second paper with a key gets `a`, the third `b`, ... skipping any
- * key another paper has, so the same list always gives the same keys.
+ * Citation keys for papers in order: the key the paper had in the BibTeX file it came from, else
+ * last name + year + first significant title word (`vaswani2017attention`); the second paper with
+ * a key gets `a`, the third `b`, ... skipping any key another paper has, so the same list always
+ * gives the same keys.
  */
 export function citationKeys(papers: readonly Paper[]): string[] {
-  const bases = papers.map(baseKey);
+  const bases = papers.map((paper) => keptKey(paper) ?? baseKey(paper));
   const taken = new Set(bases);
   const seen = new Set<string>();
   return bases.map((base) => {
@@ -234,15 +256,39 @@ function primaryClass(paper: Paper, arxiv: ArxivId): string | undefined {
   return archive && ARXIV_CATEGORY.test(archive) ? archive : undefined;
 }
 
-type EntryType = 'article' | 'inproceedings' | 'misc';
+/** The BibTeX type of each kind of work (biblatex's own types for data, software and web pages are kept only when read). */
+const TYPE_OF: Record<PaperType, string> = {
+  article: 'article',
+  conference: 'inproceedings',
+  chapter: 'incollection',
+  book: 'book',
+  thesis: 'phdthesis',
+  report: 'techreport',
+  preprint: 'misc',
+  dataset: 'misc',
+  software: 'misc',
+  webpage: 'misc',
+  other: 'misc',
+};
 
-/** The BibTeX entry type of a paper, by the rule at the top of this file. */
-export function entryType(paper: Paper): EntryType {
+/**
+ * The BibTeX entry type of a paper: the one it was read with, else its kind of work's, else (a
+ * paper from a page) by the rule at the top of this file.
+ */
+export function entryType(paper: Paper): string {
+  const kept = paper.extra?.bibtex?.['@type'];
+  if (kept && /^[a-z]+$/.test(kept)) return kept;
+  return TYPE_OF[workType(paper)];
+}
+
+/** A paper's kind of work: its own, else (a paper from a page) by its venue and ids (the rule at the top). */
+export function workType(paper: Paper): PaperType {
+  if (paper.type) return paper.type;
   const venue = paper.venue;
-  if (venue && CONFERENCE.test(venue)) return 'inproceedings';
+  if (venue && CONFERENCE.test(venue)) return 'conference';
   const doi = paper.ids?.doi && !isArxivDoi(paper.ids.doi) ? paper.ids.doi : undefined;
   if (venue && !PREPRINT_SERVER.test(venue) && (doi || !paper.ids?.arxiv)) return 'article';
-  return 'misc';
+  return paper.ids?.arxiv ? 'preprint' : 'other';
 }
 
 function field(name: string, value: string | undefined): string | undefined {
@@ -251,28 +297,75 @@ function field(name: string, value: string | undefined): string | undefined {
 
 function authorField(paper: Paper): string | undefined {
   if (paper.authors.length === 0) return undefined;
-  const names = paper.authors.map(bibtexName);
+  // Structured names when they are the authors' own; else the display names taken apart.
+  const names =
+    paper.names?.length === paper.authors.length ? paper.names.map(structuredName) : paper.authors.map(bibtexName);
   if (paper.authorCount !== undefined && paper.authorCount > paper.authors.length) names.push('others');
   return names.join(' and ');
 }
+
+/** Page ranges with BibTeX's en dash: "1–20", "1-20" → "1--20". */
+function pagesField(pages: string): string {
+  return collapse(pages)
+    .split(/\s*[-–—]+\s*/)
+    .map((part) => escapeText(part))
+    .join('--');
+}
+
+// Fields that are verbatim when kept from a file: addresses, files, identifiers.
+const VERBATIM_EXTRA = /^(?:.*url|file|eprint.*|doi|.*date)$/;
+
+// Where the container and the publisher go in each entry type.
+const CONTAINER_FIELD: Record<string, string> = {
+  article: 'journal',
+  inproceedings: 'booktitle',
+  conference: 'booktitle',
+  incollection: 'booktitle',
+  inbook: 'booktitle',
+};
+const PUBLISHER_FIELD: Record<string, string> = {
+  phdthesis: 'school',
+  mastersthesis: 'school',
+  thesis: 'institution',
+  techreport: 'institution',
+  report: 'institution',
+};
 
 function entry(paper: Paper | SavedPaper, key: string): string {
   const type = entryType(paper);
   const arxiv = paper.ids?.arxiv ? (parseArxivId(paper.ids.arxiv) ?? { id: paper.ids.arxiv }) : undefined;
   const doi = paper.ids?.doi && !isArxivDoi(paper.ids.doi) ? paper.ids.doi : undefined;
-  const month =
-    paper.published && paper.published.length >= 7 ? MONTH_NAMES[Number(paper.published.slice(5, 7)) - 1] : undefined;
-  const venue = paper.venue;
-  const venueIsArxiv = venue !== undefined && arxiv !== undefined && /^arxiv\b/i.test(venue);
-  const note = 'note' in paper ? paper.note : undefined;
+  const date = paper.issued ?? paper.published;
+  const month = date && date.length >= 7 ? MONTH_NAMES[Number(date.slice(5, 7)) - 1] : undefined;
+  const container = paper.container ?? paper.venue;
+  const venueIsArxiv = container !== undefined && arxiv !== undefined && /^arxiv\b/i.test(container);
+  const containerField = CONTAINER_FIELD[type] ?? (type === 'misc' && !venueIsArxiv ? 'howpublished' : undefined);
+  const kept = paper.extra?.bibtex ?? {};
+  // The private note is `annote` (styles do not print it); a `note` read from a file is written back as `note`.
+  const annote = 'note' in paper ? paper.note : undefined;
+  const keywords = [...new Set([...(paper.keywords ?? []), ...('tags' in paper ? (paper.tags ?? []) : [])])];
+  const text = (value: string | undefined) => value && escapeText(collapse(value));
   const lines = [
     field('title', escapeTitle(paper.title)),
     field('author', authorField(paper)),
-    field('year', paper.published?.slice(0, 4)),
+    field('editor', paper.editors?.map(structuredName).join(' and ')),
+    field('year', date?.slice(0, 4)),
     month ? `  month = ${month}` : undefined,
-    type === 'article' ? field('journal', venue && escapeText(collapse(venue))) : undefined,
-    type === 'inproceedings' ? field('booktitle', venue && escapeTitle(venue)) : undefined,
-    type === 'misc' && !venueIsArxiv ? field('howpublished', venue && escapeText(collapse(venue))) : undefined,
+    // biblatex reads the day from `date`; BibTeX has no day field.
+    date && date.length === 10 ? field('date', date) : undefined,
+    containerField
+      ? field(containerField, container && (containerField === 'booktitle' ? escapeTitle(container) : text(container)))
+      : undefined,
+    field('series', paper.series && escapeTitle(paper.series)),
+    field('edition', text(paper.edition)),
+    field('volume', text(paper.volume)),
+    field('number', text(paper.issue)),
+    field('pages', paper.pages && pagesField(paper.pages)),
+    field(PUBLISHER_FIELD[type] ?? 'publisher', text(paper.publisher)),
+    field('address', text(paper.place)),
+    field('isbn', text(paper.isbn)),
+    field('issn', text(paper.issn)),
+    field('language', text(paper.language)),
     field('doi', doi && escapeVerbatim(doi)),
     field('url', paper.url && escapeVerbatim(paper.url)),
     field('eprint', arxiv && escapeVerbatim(arxiv.id)),
@@ -280,9 +373,12 @@ function entry(paper: Paper | SavedPaper, key: string): string {
     field('primaryClass', arxiv && primaryClass(paper, arxiv)),
     field('pmid', paper.ids?.pubmed),
     field('pmcid', paper.ids?.pmcid),
-    field('abstract', paper.abstract && escapeText(collapse(paper.abstract))),
-    field('keywords', paper.keywords?.map(escapeVerbatim).join(', ')),
-    field('note', note && escapeText(collapse(note))),
+    field('abstract', text(paper.abstract)),
+    field('keywords', keywords.length > 0 ? keywords.map(escapeVerbatim).join(', ') : undefined),
+    ...Object.entries(kept)
+      .filter(([name]) => !name.startsWith('@') && /^[a-z][a-z0-9_.:+-]*$/i.test(name))
+      .map(([name, value]) => field(name, VERBATIM_EXTRA.test(name) ? escapeVerbatim(value) : text(value))),
+    field('annote', text(annote)),
   ].filter((line): line is string => line !== undefined);
   return `@${type}{${key},\n${lines.join(',\n')}\n}\n`;
 }

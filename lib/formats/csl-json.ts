@@ -20,21 +20,47 @@
 // - `keyword` is one string; keywords are joined with ", " (a comma inside one keyword does not
 //   survive). The item `id` is the citation key BibTeX would use (`vaswani2017attention`).
 // - Not carried: arXiv version, authorCount, pdf/code/project links, the user's tags and status.
-import type { PaperDraft } from '../paper/build';
+import type { NameDraft, PaperDraft } from '../paper/build';
 import { toIsoDate } from '../paper/dates';
 import { isArxivDoi, parseArxivId } from '../paper/ids';
-import type { Paper, SavedPaper } from '../paper/model';
-import { citationKeys, entryType } from './bibtex';
+import type { Name, Paper, PaperType, SavedPaper } from '../paper/model';
+import { citationKeys, workType } from './bibtex';
 import { FormatError } from './errors';
 import { arxivDoi, dateParts, type ExtraIdScheme, isoDateFromParts, splitIdLines } from './fields';
 import { type ImportedEntry, type ImportedPapers, type ImportIssue, savedFromEntries } from './imported';
 import { parseJsonText } from './json-text';
 import { displayName, splitName } from './names';
 
-const TYPES = { article: 'article-journal', inproceedings: 'paper-conference', misc: 'article' } as const;
+const TYPES: Record<PaperType, string> = {
+  article: 'article-journal',
+  conference: 'paper-conference',
+  chapter: 'chapter',
+  book: 'book',
+  thesis: 'thesis',
+  report: 'report',
+  preprint: 'article',
+  dataset: 'dataset',
+  software: 'software',
+  webpage: 'webpage',
+  other: 'article',
+};
+
+/** A structured name as CSL writes it: literal, or family with its particle, given, suffix. */
+function cslStructured(name: Name): CslName {
+  if (name.literal !== undefined) return { literal: name.literal };
+  const result: { family: string; given?: string; suffix?: string; 'non-dropping-particle'?: string } = {
+    family: name.family ?? '',
+  };
+  if (name.given) result.given = name.given;
+  if (name.particle) result['non-dropping-particle'] = name.particle;
+  if (name.suffix) result.suffix = name.suffix;
+  return result;
+}
 const CUSTOM_IDS = ['openreview', 'acl', 's2', 'dblp'] as const;
 
-type CslName = { family: string; given?: string; suffix?: string } | { literal: string };
+type CslName =
+  | { family: string; given?: string; suffix?: string; 'non-dropping-particle'?: string }
+  | { literal: string };
 
 function cslName(name: string): CslName {
   const parts = splitName(name);
@@ -46,7 +72,9 @@ function cslName(name: string): CslName {
 }
 
 function item(paper: Paper | SavedPaper, id: string): Record<string, unknown> {
-  const type = TYPES[entryType(paper)];
+  const type = TYPES[workType(paper)];
+  const date = paper.issued ?? paper.published;
+  const keywords = [...new Set([...(paper.keywords ?? []), ...('tags' in paper ? (paper.tags ?? []) : [])])];
   const arxiv = paper.ids?.arxiv ? (parseArxivId(paper.ids.arxiv)?.id ?? paper.ids.arxiv) : undefined;
   const doi = paper.ids?.doi && !isArxivDoi(paper.ids.doi) ? paper.ids.doi : undefined;
   const preprint = arxiv !== undefined && type === 'article';
@@ -57,22 +85,45 @@ function item(paper: Paper | SavedPaper, id: string): Record<string, unknown> {
     id,
     type,
     title: paper.title,
-    author: paper.authors.length > 0 ? paper.authors.map(cslName) : undefined,
-    issued: paper.published ? { 'date-parts': [dateParts(paper.published)] } : undefined,
-    'container-title': paper.venue,
-    publisher: preprint ? 'arXiv' : undefined,
+    author:
+      paper.names?.length === paper.authors.length
+        ? paper.names.map(cslStructured)
+        : paper.authors.length > 0
+          ? paper.authors.map(cslName)
+          : undefined,
+    editor: paper.editors?.map(cslStructured),
+    issued: date ? { 'date-parts': [dateParts(date)] } : undefined,
+    'container-title': paper.container ?? paper.venue,
+    'collection-title': paper.series,
+    volume: paper.volume,
+    issue: paper.issue,
+    page: paper.pages?.replace(/\s*(?:--|[-—])\s*/g, '–'),
+    edition: paper.edition,
+    publisher: paper.publisher ?? (preprint ? 'arXiv' : undefined),
+    'publisher-place': paper.place,
+    ISBN: paper.isbn,
+    ISSN: paper.issn,
+    language: paper.language,
     number: preprint ? `arXiv:${arxiv}` : undefined,
     archive: arxiv && !preprint ? 'arXiv' : undefined,
     archive_location: arxiv && !preprint ? `arXiv:${arxiv}` : undefined,
     DOI: doi ?? (arxiv ? arxivDoi(arxiv) : undefined),
     URL: paper.url,
     abstract: paper.abstract,
-    keyword: paper.keywords?.join(', '),
-    note: 'note' in paper ? paper.note : undefined,
+    keyword: keywords.length > 0 ? keywords.join(', ') : undefined,
+    annote: 'note' in paper ? paper.note : undefined,
     PMID: paper.ids?.pubmed,
     PMCID: paper.ids?.pmcid,
     custom: Object.keys(custom).length > 0 ? custom : undefined,
   };
+  for (const [name, json] of Object.entries(paper.extra?.csl ?? {})) {
+    if (fields[name] !== undefined || name === '__proto__') continue;
+    try {
+      fields[name] = JSON.parse(json);
+    } catch {
+      // Not JSON: not written.
+    }
+  }
   for (const name of Object.keys(fields)) if (fields[name] === undefined) delete fields[name];
   return fields;
 }
@@ -173,12 +224,30 @@ function entryFrom(value: unknown, index: number): ImportedEntry | ImportIssue {
   const keywords = Array.isArray(keyword)
     ? keyword.filter((word): word is string => typeof word === 'string')
     : (text(value, 'keyword')?.split(/\s*,\s*/) ?? []);
+  const cslType = text(value, 'type') ?? '';
+  const issued = readDate(own(value, 'issued'));
+  const editors = own(value, 'editor');
   const entry: ImportedEntry = {
     draft: {
       title: text(value, 'title'),
       authors: Array.isArray(authors) ? authors.map(readName) : [],
-      published: readDate(own(value, 'issued')),
+      names: Array.isArray(authors) ? authors.map(nameParts) : undefined,
+      editors: Array.isArray(editors) ? editors.map(nameParts) : undefined,
+      published: issued,
+      issued,
+      type: CSL_TYPES[cslType] ?? (ids.arxiv ? 'preprint' : 'other'),
       venue: text(value, 'container-title') ?? text(value, 'event-title'),
+      container: text(value, 'container-title'),
+      series: text(value, 'collection-title'),
+      volume: text(value, 'volume'),
+      issue: text(value, 'issue'),
+      pages: text(value, 'page'),
+      edition: text(value, 'edition'),
+      publisher: ids.arxiv && text(value, 'publisher') === 'arXiv' ? undefined : text(value, 'publisher'),
+      place: text(value, 'publisher-place'),
+      isbn: text(value, 'ISBN'),
+      issn: text(value, 'ISSN'),
+      language: text(value, 'language'),
       abstract: text(value, 'abstract'),
       ids,
       url: text(value, 'URL'),
@@ -187,8 +256,49 @@ function entryFrom(value: unknown, index: number): ImportedEntry | ImportIssue {
     },
     key,
   };
-  if (extra.note) entry.note = extra.note;
+  // `annote` is the reader's own note; Zotero's Extra (in `note`) less its id lines, when no annote.
+  const annote = text(value, 'annote');
+  if (annote) entry.note = annote;
+  else if (extra.note) entry.note = extra.note;
+  const kept: Record<string, string> = {};
+  for (const name of Object.keys(value)) {
+    if (!CSL_READ.has(name) && name !== '__proto__') kept[name] = JSON.stringify(value[name]);
+  }
+  if (annote && extra.note) kept.note = JSON.stringify(extra.note);
+  if (Object.keys(kept).length > 0) entry.draft.extra = { csl: kept };
   return entry;
+}
+
+// CSL variables read into the model; the others are kept (as JSON text) in extra.csl.
+const CSL_READ = new Set(
+  'id type title author editor issued container-title event-title collection-title volume issue page edition publisher publisher-place ISBN ISSN language abstract DOI URL PMID PMCID custom number archive archive_location note annote keyword'.split(
+    ' ',
+  ),
+);
+
+const CSL_TYPES: Record<string, PaperType> = Object.fromEntries([
+  ...Object.entries(TYPES)
+    .filter(([type]) => type !== 'preprint' && type !== 'other')
+    .map(([type, csl]) => [csl, type as PaperType]),
+  ['article-magazine', 'article'],
+  ['article-newspaper', 'article'],
+  ['manuscript', 'preprint'],
+  ['post', 'webpage'],
+  ['post-weblog', 'webpage'],
+]);
+
+function nameParts(value: unknown): NameDraft {
+  if (typeof value === 'string') return { literal: value };
+  if (!isObject(value)) return {};
+  const literal = text(value, 'literal');
+  if (literal) return { literal };
+  const particle = [text(value, 'dropping-particle'), text(value, 'non-dropping-particle')].filter(Boolean).join(' ');
+  return {
+    family: text(value, 'family'),
+    given: text(value, 'given'),
+    particle: particle || undefined,
+    suffix: text(value, 'suffix'),
+  };
 }
 
 /**
@@ -213,7 +323,7 @@ export function readCslJson(data: unknown, options: { now?: Date } = {}): Import
     else errors.push(result);
   });
   const saved = savedFromEntries(entries, options.now ?? new Date());
-  return { papers: saved.papers, errors: [...errors, ...saved.errors] };
+  return { papers: saved.papers, errors: [...errors, ...saved.errors], warnings: saved.warnings ?? [] };
 }
 
 /** Reads CSL-JSON text (see `readCslJson`); a JSON syntax error names its line and column. */

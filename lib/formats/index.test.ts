@@ -71,6 +71,7 @@ describe('importText', () => {
       format: 'json',
       papers: [{ ...ATTENTION, status: 'unread', savedAt: NOW.toISOString(), updatedAt: NOW.toISOString() }],
       errors: [],
+      warnings: [],
     });
   });
 

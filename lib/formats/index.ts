@@ -10,7 +10,7 @@ import { readCslJson, toCslJson } from './csl-json';
 import { toCsv } from './csv';
 import { FormatError } from './errors';
 import type { ImportIssue } from './imported';
-import { checkImportText, decodeImportBytes } from './input';
+import { checkImportText, decodeImportBytes, dropControls } from './input';
 import { parseJsonText } from './json-text';
 import { toMarkdown, toMarkdownFull } from './markdown';
 import { parseRis, toRis } from './ris';
@@ -98,6 +98,8 @@ export interface ImportResult {
   /** Saved papers in file order; those from a file without user fields are unread, saved now. */
   papers: SavedPaper[];
   errors: ImportIssue[];
+  /** What was changed on the way in, by line or entry: control characters dropped, fields cut, keys given. */
+  warnings: ImportIssue[];
 }
 
 function describeValue(value: unknown): string {
@@ -122,7 +124,7 @@ function isExtractedPaper(value: unknown): boolean {
   );
 }
 
-function fromBackup(data: unknown, now: Date): ImportResult {
+function fromBackup(data: unknown, now: Date): Omit<ImportResult, 'warnings'> {
   const backup = readBackup(data, { now });
   return {
     format: 'json',
@@ -134,7 +136,11 @@ function fromBackup(data: unknown, now: Date): ImportResult {
   };
 }
 
-function readJson(text: string, detected: ImportFormat, now: Date): ImportResult {
+function readJson(
+  text: string,
+  detected: ImportFormat,
+  now: Date,
+): Omit<ImportResult, 'warnings'> & { warnings?: ImportIssue[] } {
   const data = parseJsonText(text, detected === 'json' ? 'not a papershelf backup' : 'not CSL-JSON');
   const isObject = typeof data === 'object' && data !== null && !Array.isArray(data);
   if (isObject && Object.hasOwn(data, 'format')) return fromBackup(data, now);
@@ -179,20 +185,24 @@ function unknownFormat(text: string): FormatError {
  * newer papershelf).
  */
 export function importText(text: string, filenameHint?: string, options: { now?: Date } = {}): ImportResult {
-  const body = checkImportText(text);
+  const { text: body, warnings } = dropControls(checkImportText(text));
   const now = options.now ?? new Date();
   const format = detectFormat(body, filenameHint);
-  switch (format) {
-    case 'json':
-    case 'csl-json':
-      return readJson(body, format, now);
-    case 'bibtex':
-      return { format, ...parseBibtex(body, { now }) };
-    case 'ris':
-      return { format, ...parseRis(body, { now }) };
-    default:
-      throw unknownFormat(body);
-  }
+  const read = (): Omit<ImportResult, 'warnings'> & { warnings?: ImportIssue[] } => {
+    switch (format) {
+      case 'json':
+      case 'csl-json':
+        return readJson(body, format, now);
+      case 'bibtex':
+        return { format, ...parseBibtex(body, { now }) };
+      case 'ris':
+        return { format, ...parseRis(body, { now }) };
+      default:
+        throw unknownFormat(body);
+    }
+  };
+  const result = read();
+  return { ...result, warnings: [...warnings, ...(result.warnings ?? [])] };
 }
 
 /** Reads an import file's bytes (as `File.arrayBuffer()` gives them): checks and decodes UTF-8, then `importText`. */
@@ -222,13 +232,20 @@ const FORMAT_NAMES: Record<ImportFormat, string> = {
  * The summary an import shows: how many papers were added and merged (what `importRecords`
  * returned), how many entries were skipped, and why, one line each.
  */
-export function describeImport(result: ImportResult, summary?: { added: number; merged: number }): string {
+export function describeImport(
+  result: Pick<ImportResult, 'format' | 'papers' | 'errors'> & { warnings?: ImportIssue[] },
+  summary?: { added: number; merged: number },
+): string {
   const read = summary
     ? `Imported from ${FORMAT_NAMES[result.format]}: ${count(summary.added, 'paper')} added, ${count(summary.merged, 'paper')} merged with ones already saved`
     : `Read ${count(result.papers.length, 'paper')} from ${FORMAT_NAMES[result.format]}`;
-  if (result.errors.length === 0) return `${read}.`;
-  return [
-    `${read}; ${count(result.errors.length, 'entry', 'entries')} skipped:`,
-    ...result.errors.map(formatIssue),
-  ].join('\n');
+  const warnings = result.warnings ?? [];
+  if (result.errors.length === 0 && warnings.length === 0) return `${read}.`;
+  const lines = [
+    result.errors.length > 0 ? `${read}; ${count(result.errors.length, 'entry', 'entries')} skipped:` : `${read}.`,
+  ];
+  lines.push(...result.errors.map(formatIssue));
+  if (warnings.length > 0)
+    lines.push(`${count(warnings.length, 'change')} on the way in:`, ...warnings.map(formatIssue));
+  return lines.join('\n');
 }

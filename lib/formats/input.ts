@@ -80,6 +80,18 @@ function looksLikeUtf16(nulAt: (index: number) => boolean, length: number): bool
   return Math.max(even, odd) > sample / 4 && Math.min(even, odd) < Math.max(even, odd) / 10;
 }
 
+// A file whose first 4 KB are more than a tenth control codes is binary data; text with a stray
+// NUL or control byte is read, the byte dropped with a warning (dropControls).
+function isBinary(length: number, codeAt: (index: number) => number): boolean {
+  const sample = Math.min(length, 4096);
+  let controls = 0;
+  for (let i = 0; i < sample; i++) {
+    const code = codeAt(i);
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) controls++;
+  }
+  return controls * 10 > sample;
+}
+
 /**
  * Decodes the bytes of an import file as UTF-8 (a UTF-8 byte order mark is dropped). Throws a
  * FormatError for a file over the size limit, a binary file (naming PDF, ZIP, SQLite ...), UTF-16
@@ -96,8 +108,11 @@ export function decodeImportBytes(bytes: Uint8Array): string {
     throw new FormatError(`the file is ${UTF16}`);
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) {
-    if (looksLikeUtf16((index) => bytes[index] === 0, bytes.length)) throw new FormatError(`the file is ${UTF16}`);
+  if (nul >= 0 && looksLikeUtf16((index) => bytes[index] === 0, bytes.length)) {
+    throw new FormatError(`the file is ${UTF16}`);
+  }
+  // A stray NUL in text is dropped with a warning (dropControls); many are a binary file.
+  if (nul >= 0 && isBinary(bytes.length, (index) => bytes[index] ?? 0)) {
     throw new FormatError(
       `the file holds binary data (a NUL byte at line ${lineOfByte(bytes, nul)}), not text: is it the right file?`,
       { line: lineOfByte(bytes, nul), column: 1 },
@@ -127,6 +142,9 @@ export function checkImportText(text: string): string {
     if (looksLikeUtf16((index) => text.charCodeAt(index) === 0, text.length)) {
       throw new FormatError(`the file is ${UTF16}`);
     }
+    if (!isBinary(text.length, (index) => text.charCodeAt(index))) {
+      return text.startsWith('\uFEFF') ? text.slice(1) : text;
+    }
     const line = text.slice(0, nul).split('\n').length;
     throw new FormatError(
       `the file holds binary data (a NUL character at line ${line}), not text: is it the right file?`,
@@ -137,4 +155,40 @@ export function checkImportText(text: string): string {
     );
   }
   return text.startsWith('\uFEFF') ? text.slice(1) : text;
+}
+
+// Control characters (but tab and line breaks), C1 controls and bidirectional overrides: they
+// change how text shows or where it ends, and no bibliography means them.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding them to drop them is the point.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/;
+
+/** Drops control and bidi-override characters, with one warning per line that had any (the first 100 lines named). */
+export function dropControls(text: string): { text: string; warnings: { line: number; message: string }[] } {
+  const warnings: { line: number; message: string }[] = [];
+  if (!CONTROL.test(text)) return { text, warnings };
+  let line = 1;
+  let lineStart = 0;
+  let counted = 0;
+  const byLine = new Map<number, Set<string>>();
+  const cleaned = text.replace(new RegExp(CONTROL.source, 'g'), (char, offset: number) => {
+    for (let i = text.indexOf('\n', lineStart); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+      line++;
+      lineStart = i + 1;
+    }
+    counted++;
+    const codes = byLine.get(line) ?? new Set<string>();
+    codes.add(`U+${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
+    byLine.set(line, codes);
+    return '';
+  });
+  for (const [at, codes] of [...byLine].slice(0, 100)) {
+    warnings.push({ line: at, message: `dropped control characters (${[...codes].join(', ')})` });
+  }
+  if (byLine.size > 100) {
+    warnings.push({
+      line: [...byLine.keys()][100] ?? line,
+      message: `and on ${byLine.size - 100} more lines (${counted} characters in all)`,
+    });
+  }
+  return { text: cleaned, warnings };
 }

@@ -124,6 +124,15 @@ describe('parseRis', () => {
         url: 'https://example.org/baldwin',
         keywords: ['cortical contusion', 'blood-brain barrier'],
         source: 'ris',
+        // Zotero's expected item: journalArticle, volume 85, the two creators as last and first name.
+        type: 'article',
+        names: [
+          { family: 'Baldwin', given: 'S.A.' },
+          { family: 'Fugaccia', given: 'I.' },
+        ],
+        container: 'J.Neurosurg.',
+        volume: '85',
+        issued: '1996',
         status: 'unread',
         savedAt: NOW.toISOString(),
         updatedAt: NOW.toISOString(),

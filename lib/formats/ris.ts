@@ -23,10 +23,10 @@
 //   have no place in RIS: the JSON backup keeps them.
 // - A note line that would read as a tag line ("ER  - x") is written with one leading space, which
 //   the reader drops again; other continuation lines are kept as they are.
-import type { PaperDraft } from '../paper/build';
+import type { NameDraft, PaperDraft } from '../paper/build';
 import { isArxivDoi, parseArxivId } from '../paper/ids';
-import type { Paper, PaperIds, SavedPaper } from '../paper/model';
-import { entryType } from './bibtex';
+import type { Name, Paper, PaperIds, PaperType, SavedPaper } from '../paper/model';
+import { workType } from './bibtex';
 import { FormatError } from './errors';
 import {
   arxivDoi,
@@ -43,7 +43,25 @@ import { invertedName, nameFromInverted } from './names';
 
 const NEWLINE = '\r\n';
 const TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/;
-const TYPES = { article: 'JOUR', inproceedings: 'CONF', misc: 'GEN' } as const;
+const TYPES: Record<PaperType, string> = {
+  article: 'JOUR',
+  conference: 'CONF',
+  chapter: 'CHAP',
+  book: 'BOOK',
+  thesis: 'THES',
+  report: 'RPRT',
+  preprint: 'GEN',
+  dataset: 'DATA',
+  software: 'COMP',
+  webpage: 'ELEC',
+  other: 'GEN',
+};
+
+/** A structured name as RIS writes it: an organisation as it is, else "particle family, given, suffix". */
+function risName(name: Name): string {
+  if (name.literal !== undefined) return name.literal;
+  return [[name.particle, name.family].filter(Boolean).join(' '), name.given, name.suffix].filter(Boolean).join(', ');
+}
 const EXTRA_SCHEMES: readonly ExtraIdScheme[] = ['pubmed', 'pmcid', 'openreview', 'acl', 's2', 'dblp'];
 
 function tag(name: string, value: string | undefined): string[] {
@@ -66,20 +84,39 @@ function record(paper: Paper | SavedPaper): string {
   const extraIds: PaperIds = { ...paper.ids };
   if (!doi || !arxiv) delete extraIds.arxiv;
   const note = 'note' in paper ? paper.note : undefined;
+  const date = paper.issued ?? paper.published;
+  const authors =
+    paper.names?.length === paper.authors.length ? paper.names.map(risName) : paper.authors.map(invertedName);
+  const [startPage, endPage] = paper.pages?.split(/\s*[-–—]+\s*/) ?? [];
+  const keywords = [...new Set([...(paper.keywords ?? []), ...('tags' in paper ? (paper.tags ?? []) : [])])];
   const lines = [
-    ...tag('TY', TYPES[entryType(paper)]),
+    ...tag('TY', TYPES[workType(paper)]),
     ...tag('TI', paper.title),
-    ...paper.authors.flatMap((author) => tag('AU', invertedName(author))),
-    ...tag('T2', paper.venue),
+    ...authors.flatMap((author) => tag('AU', author)),
+    ...(paper.editors ?? []).flatMap((editor) => tag('A2', risName(editor))),
+    ...tag('T2', paper.container ?? paper.venue),
+    ...tag('T3', paper.series),
+    ...tag('VL', paper.volume),
+    ...tag('IS', paper.issue),
+    ...tag('SP', startPage),
+    ...tag('EP', endPage),
+    ...tag('ET', paper.edition),
+    ...tag('PB', paper.publisher),
+    ...tag('CY', paper.place),
+    ...tag('SN', paper.isbn ?? paper.issn),
+    ...tag('LA', paper.language),
     ...tag('AB', paper.abstract),
-    ...tag('DA', risDate(paper.published)),
-    ...tag('PY', paper.published?.slice(0, 4)),
+    ...tag('DA', risDate(date)),
+    ...tag('PY', date?.slice(0, 4)),
     ...tag('DO', doi ?? (arxiv ? arxivDoi(arxiv) : undefined)),
     ...extraIdLines(extraIds, ['arxiv', ...EXTRA_SCHEMES]).flatMap((line) => tag('M2', line)),
     ...tag('UR', paper.url),
     ...tag('L1', paper.pdfUrl),
     ...tag('N1', note),
-    ...(paper.keywords ?? []).flatMap((keyword) => tag('KW', keyword)),
+    ...keywords.flatMap((keyword) => tag('KW', keyword)),
+    ...Object.entries(paper.extra?.ris ?? {})
+      .filter(([name]) => /^[A-Z][A-Z0-9]$/.test(name) && name !== 'TY' && name !== 'ER')
+      .flatMap(([name, kept]) => kept.flatMap((value) => tag(name, value))),
     'ER  - ',
   ];
   return `${lines.join(NEWLINE)}${NEWLINE}${NEWLINE}`;
@@ -119,6 +156,39 @@ function first(fields: readonly Field[], ...tags: string[]): string | undefined 
   return undefined;
 }
 
+// Tags read into the model; any other tag is kept in extra.ris and written back.
+const READ_TAGS = new Set(
+  'TY ID TI T1 CT AU A1 A2 ED T2 JF JO BT JA J2 T3 VL IS SP EP ET PB CY SN LA DA PY Y1 DO M1 M2 M3 UR L1 AB N2 N1 KW ER'.split(
+    ' ',
+  ),
+);
+
+const RIS_TYPES: Record<string, PaperType> = {
+  ...Object.fromEntries(
+    Object.entries(TYPES)
+      .filter(([type]) => type !== 'preprint' && type !== 'other')
+      .map(([type, ris]) => [ris, type as PaperType]),
+  ),
+  EJOUR: 'article',
+  MGZN: 'article',
+  NEWS: 'article',
+  CPAPER: 'conference',
+  ECHAP: 'chapter',
+  EBOOK: 'book',
+  DBASE: 'dataset',
+  WEB: 'webpage',
+  BLOG: 'webpage',
+  UNPB: 'preprint',
+};
+
+/** "van der Berg, Jan, Jr." as parts; a name without a comma is an organisation, kept whole. */
+function risNameParts(value: string): NameDraft {
+  const [family = '', given, suffix] = value.split(',').map((part) => part.trim());
+  if (given === undefined) return { literal: family };
+  const particle = /^((?:\p{Ll}+\s+)+)(.+)$/u.exec(family);
+  return particle ? { particle: particle[1]?.trim(), family: particle[2], given, suffix } : { family, given, suffix };
+}
+
 function entryFrom(record: RisRecord): ImportedEntry {
   const { fields } = record;
   const ids: NonNullable<PaperDraft['ids']> = {};
@@ -137,11 +207,38 @@ function entryFrom(record: RisRecord): ImportedEntry {
   const extra = splitIdLines(values(fields, 'N1').map(htmlToText).join('\n\n'));
   for (const [scheme, found] of Object.entries(extra.ids) as [ExtraIdScheme, string][]) ids[scheme] ??= found;
   const id = first(fields, 'ID');
+  const risType = first(fields, 'TY') ?? '';
+  const authors = values(fields, 'AU', 'A1');
+  const [startPage, endPage] = [first(fields, 'SP'), first(fields, 'EP')];
+  const issued = readDate(first(fields, 'DA')) ?? readDate(first(fields, 'PY', 'Y1'));
+  const serial = first(fields, 'SN');
+  const isIssn = serial !== undefined && /^\d{4}-?\d{3}[\dXx]$/.test(serial);
+  const kept: Record<string, string[]> = {};
+  for (const field of fields) {
+    if (READ_TAGS.has(field.tag)) continue;
+    kept[field.tag] = [...(kept[field.tag] ?? []), field.value];
+  }
   const entry: ImportedEntry = {
     draft: {
       title: first(fields, 'TI', 'T1', 'CT'),
-      authors: values(fields, 'AU', 'A1').map(nameFromInverted),
-      published: readDate(first(fields, 'DA')) ?? readDate(first(fields, 'PY', 'Y1')),
+      authors: authors.map(nameFromInverted),
+      names: authors.map(risNameParts),
+      editors: values(fields, 'A2', 'ED').map(risNameParts),
+      type: RIS_TYPES[risType] ?? (ids.arxiv ? 'preprint' : 'other'),
+      container: first(fields, 'T2', 'JF', 'JO', 'BT'),
+      series: first(fields, 'T3'),
+      volume: first(fields, 'VL'),
+      issue: first(fields, 'IS'),
+      pages: startPage && endPage && endPage !== startPage ? `${startPage}–${endPage}` : startPage,
+      edition: first(fields, 'ET'),
+      publisher: first(fields, 'PB'),
+      place: first(fields, 'CY'),
+      isbn: isIssn ? undefined : serial,
+      issn: isIssn ? serial : undefined,
+      language: first(fields, 'LA'),
+      issued,
+      extra: Object.keys(kept).length > 0 ? { ris: kept } : undefined,
+      published: issued,
       venue: first(fields, 'T2', 'JF', 'JO', 'BT', 'JA', 'J2'),
       abstract: first(fields, 'AB', 'N2'),
       ids,
@@ -230,5 +327,6 @@ export function parseRis(text: string, options: { now?: Date } = {}): ImportedPa
   return {
     papers: result.papers,
     errors: [...errors, ...result.errors].sort((a, b) => (a.line ?? 0) - (b.line ?? 0)),
+    warnings: result.warnings ?? [],
   };
 }

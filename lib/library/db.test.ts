@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { SavedPaperSchema } from '../paper/model';
 import { closeLibraryDb, DB_VERSION, openLibraryDb } from './db';
 import { createLibrary, LibraryError } from './library';
 import { at, freshName, openRaw, putRaw } from './test-helpers';
@@ -62,7 +64,38 @@ describe('openLibraryDb', () => {
     expect(listed.map((paper) => paper.key)).toEqual(['arxiv:2401.00001', 'arxiv:2310.03646']);
     expect(listed[1]).toEqual(old);
     expect(await library.findSaved(['doi:10.48550/example'])).toEqual(new Map([['doi:10.48550/example', old.key]]));
-    expect((await openLibraryDb(name)).version).toBe(2);
+    expect((await openLibraryDb(name)).version).toBe(DB_VERSION);
+  });
+
+  it('upgrades a v2 library written by the v2 code to v3 with every record intact', async () => {
+    // 90 records that papershelf at aaab0d9 (schema v2) saved, imported, tagged and starred, dumped
+    // raw with their `terms` (tests/fixtures/db/README.md says how).
+    const fixture = JSON.parse(readFileSync('tests/fixtures/db/v2-library.json', 'utf8')) as {
+      version: number;
+      records: ({ key: string; terms: string[] } & Record<string, unknown>)[];
+    };
+    expect(fixture.version).toBe(2);
+    const v2 = await openRaw(name, 2, (db) => {
+      const papers = db.createObjectStore('papers', { keyPath: 'key' });
+      papers.createIndex('ids', 'terms', { multiEntry: true });
+      papers.createIndex('savedAt', 'savedAt');
+    });
+    await putRaw(v2, fixture.records);
+    v2.close();
+
+    const library = createLibrary({ name });
+    const all = await library.allPapers();
+    expect(all).toHaveLength(fixture.records.length);
+    const byKey = new Map(all.map((paper) => [paper.key, paper]));
+    for (const { terms, ...record } of fixture.records) {
+      expect(byKey.get(record.key)).toEqual(record);
+      expect(SavedPaperSchema.safeParse(record).success).toBe(true);
+      const found = await library.findSaved(terms);
+      expect([...found.values()]).toEqual(terms.map(() => record.key));
+    }
+    const db = await openLibraryDb(name);
+    expect(db.version).toBe(3);
+    expect(await db.getAll('papers')).toEqual(fixture.records);
   });
 
   it('closes on versionchange so another context can upgrade, then reports the newer database', async () => {

@@ -1,12 +1,13 @@
 // Opening the library's IndexedDB database (CONTRACT.md, "Storage") and its upgrade ladder.
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import { idTerms } from '../paper/ids';
 import type { SavedPaper } from '../paper/model';
 
 /** The database name fixed by CONTRACT.md. */
 export const DB_NAME = 'papershelf';
 
 /** The schema version this code writes; raise it only by adding a step to `upgradeLibrary`. */
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** A saved paper as stored: plus `terms`, its `scheme:value` ids, which the multi-entry `ids` index reads. */
 export type StoredPaper = SavedPaper & { terms: string[] };
@@ -33,6 +34,26 @@ export function upgradeLibrary(
     // Lists newest first through a cursor instead of reading the whole library; IndexedDB fills
     // the new index from the records already in the store.
     transaction.objectStore('papers').createIndex('savedAt', 'savedAt');
+  }
+  if (oldVersion < 3) {
+    // Citation fields (type, container, volume, names, extra ...) are new and optional: v2
+    // records are valid v3 records unchanged. Only `terms` is derived again, by v3's rule (a
+    // shortDOI is found as `shortdoi:10/...`); a record without a key-like shape is left as it was.
+    void rederiveTerms(transaction.objectStore('papers'));
+  }
+}
+
+async function rederiveTerms(
+  store: ReturnType<IDBPTransaction<LibrarySchema, 'papers'[], 'versionchange'>['objectStore']>,
+): Promise<void> {
+  let cursor = await store.openCursor();
+  while (cursor) {
+    const value = cursor.value as Partial<StoredPaper> | null;
+    if (value && typeof value === 'object' && typeof value.key === 'string') {
+      const terms = idTerms({ key: value.key, ids: typeof value.ids === 'object' ? value.ids : undefined });
+      if (JSON.stringify(terms) !== JSON.stringify(value.terms)) await cursor.update({ ...value, terms });
+    }
+    cursor = await cursor.continue();
   }
 }
 

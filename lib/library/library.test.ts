@@ -1,5 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { importText } from '../formats';
+import { contentKeyOf } from '../paper/build';
 import type { SavedPaper } from '../paper/model';
 import { closeLibraryDb, openLibraryDb } from './db';
 import { createLibrary, type InvalidRecord, type Library, LibraryError, toLibraryError } from './library';
@@ -357,6 +359,42 @@ describe('reading', () => {
     const { created, record } = await library.savePaper(makePaper({ key: 'arxiv:2401.99999' }), { now: at(3) });
     expect(created).toBe(true);
     expect(await library.getPaper('arxiv:2401.99999')).toEqual(record);
+  });
+});
+
+describe('merging by address', () => {
+  const page = 'url:https://repository.example.org/handle/123';
+  it('keeps two works that share an address apart unless their titles agree', async () => {
+    const first = makePaper({
+      key: page,
+      url: 'https://repository.example.org/handle/123',
+      title: 'Chapter 1: Origins',
+    });
+    await library.savePaper(first, { now: at(1) });
+    const second = await library.savePaper({ ...first, title: 'Chapter 2: Methods' }, { now: at(2) });
+    expect(second.created).toBe(true);
+    expect(second.record.key).toBe(contentKeyOf({ ...first, title: 'Chapter 2: Methods' }));
+    expect(second.record.key).toMatch(/^ref:[0-9a-f]{16}$/);
+    // The same title in other case, punctuation and TeX is the same work.
+    const again = await library.savePaper({ ...first, title: 'chapter 1 -- {O}rigins' }, { now: at(3) });
+    expect(again).toMatchObject({ created: false, record: { key: page, title: 'chapter 1 -- {O}rigins' } });
+    // Saving chapter 2 again finds it under its content key.
+    expect((await library.savePaper({ ...first, title: 'Chapter 2: Methods' }, { now: at(4) })).created).toBe(false);
+    expect(await library.countPapers()).toBe(2);
+  });
+});
+
+describe('importing a file twice', () => {
+  it('merges entries without an identifier by their content key instead of adding them again', async () => {
+    const bib = [
+      '@book{knuth84, title = {The {TeX}book}, author = {Knuth, Donald E.}, year = 1984, publisher = {Addison-Wesley}}',
+      '@phdthesis{doe19, title = {A Thesis}, author = {Doe, Jane}, school = {MIT}, year = 2019}',
+    ].join('\n');
+    const first = await library.importRecords(importText(bib, 'a.bib', { now: at(1) }).papers);
+    const second = await library.importRecords(importText(bib, 'a.bib', { now: at(2) }).papers);
+    expect(first).toEqual({ added: 2, merged: 0 });
+    expect(second).toEqual({ added: 0, merged: 2 });
+    expect((await library.allPapers()).map((paper) => paper.key).every((key) => key.startsWith('ref:'))).toBe(true);
   });
 });
 

@@ -2,7 +2,7 @@
 // that reads, merges and writes, so saves from several contexts at once cannot lose each other.
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { z } from 'zod';
-import { cleanText, mergePapers } from '../paper/build';
+import { cleanText, contentKeyOf, mergePapers, samePaper } from '../paper/build';
 import { idTerms } from '../paper/ids';
 import {
   type Paper,
@@ -34,7 +34,7 @@ export class LibraryError extends Error {
 /** Turns whatever IndexedDB, zod or our code threw into a LibraryError with a readable message. */
 export function toLibraryError(error: unknown): LibraryError {
   if (error instanceof LibraryError) return error;
-  if (error instanceof z.ZodError) {
+  if (error instanceof z.core.$ZodError) {
     return new LibraryError('invalid', `Not a valid paper: ${z.prettifyError(error)}`, { cause: error });
   }
   const name = error instanceof Error ? error.name : '';
@@ -99,7 +99,7 @@ export interface ImportSummary {
 
 /** What the user may change on a saved paper; empty tags or note remove the field. */
 export const PaperPatchSchema = z.object({
-  status: StatusSchema.optional(),
+  status: z.optional(StatusSchema),
   tags: z.array(z.string()).optional(),
   note: z.string().optional(),
   starred: z.boolean().optional(),
@@ -300,6 +300,18 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     return [...byKey.values()].filter((record) => record !== undefined).sort(oldestFirst);
   }
 
+  // The records holding the same work as `paper` (samePaper: a shared id, or the same address with
+  // agreeing titles), oldest first; and `paper`, re-keyed by its content when its address key
+  // already names a different work (two chapters on one repository page).
+  async function placeOf<P extends Paper>(store: Store<'readwrite'>, paper: P): Promise<[P, SavedPaper[]]> {
+    const matches = (await findMatches(store, idTerms(paper))).filter((record) => samePaper(paper, record));
+    if (matches.length > 0 || !paper.key.startsWith('url:')) return [paper, matches];
+    const holder = await store.get(paper.key);
+    if (holder === undefined || !readRecord(holder)) return [paper, matches];
+    const rekeyed = { ...paper, key: contentKeyOf(paper) };
+    return [rekeyed, (await findMatches(store, idTerms(rekeyed))).filter((record) => samePaper(rekeyed, record))];
+  }
+
   // Saves one paper inside a write: a new record, or a merge into the oldest record its ids find
   // (deleting any other such record: one paper saved twice under ids not yet known to be one).
   async function saveOne(
@@ -308,10 +320,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     input: Paper,
     options: SaveOptions,
   ): Promise<SaveResult> {
-    const paper = PaperSchema.parse(input);
     const now = (options.now ?? new Date()).toISOString();
+    const [paper, [target, ...others]] = await placeOf(store, PaperSchema.parse(input));
     const visit = visitOf(paper, options.seenOn, now);
-    const [target, ...others] = await findMatches(store, idTerms(paper));
     if (!target) {
       const record = newRecord(paper, now, visit);
       await store.put(toStored(record));
@@ -346,8 +357,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 
     restorePaper: (input, options = {}) =>
       write(async (store, changed) => {
-        const restored = SavedPaperSchema.parse(input);
-        const matches = await findMatches(store, idTerms(restored));
+        const [restored, matches] = await placeOf(store, SavedPaperSchema.parse(input));
         // Saved again (or under another id) while the undo was pending: keep what both hold.
         const record =
           matches.length === 0
@@ -442,12 +452,11 @@ export function createLibrary(options: LibraryOptions = {}): Library {
         const summary: ImportSummary = { added: 0, merged: 0 };
         for (const input of parsed.data) {
           // Older files may carry other ISO forms; the savedAt index orders by the text.
-          const record: SavedPaper = {
+          const [record, [target, ...others]] = await placeOf(store, {
             ...input,
             savedAt: new Date(input.savedAt).toISOString(),
             updatedAt: new Date(input.updatedAt).toISOString(),
-          };
-          const [target, ...others] = await findMatches(store, idTerms(record));
+          });
           if (!target) {
             await store.put(toStored(record));
             changed.add(record.key);

@@ -46,10 +46,11 @@ describe('toPaper', () => {
     );
   });
 
-  it('refuses a draft with no title or no identity', () => {
+  it('refuses a draft with no title, or with no identity unless a content key is asked for', () => {
     expect(toPaper({ title: ' ', ids: { arxiv: '2310.03646' }, source: 'x' })).toBeNull();
     expect(toPaper({ title: 'A title', source: 'x' })).toBeNull();
     expect(toPaper({ title: 'A title', url: 'mailto:a@b.c', source: 'x' })).toBeNull();
+    expect(toPaper({ title: 'A title', source: 'x' }, { contentKey: true })?.key).toMatch(/^ref:[0-9a-f]{16}$/);
   });
 
   it('drops a date that is not ISO', () => {

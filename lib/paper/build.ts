@@ -1,6 +1,21 @@
 // Turning what a reader found into a valid Paper, and merging two records of one paper.
-import { isArxivDoi, normalizeDoi, paperKey, parseArxivId } from './ids';
-import { IsoDateSchema, type Paper, type PaperIds, PaperIdsSchema, PaperSchema } from './model';
+import { CAPS, capList, capText } from './caps';
+import { contentKey } from './content-key';
+import { isArxivDoi, normalizeDoi, normalizeShortDoi, paperKey, parseArxivId } from './ids';
+import {
+  type Extra,
+  IsoDateSchema,
+  type Name,
+  type Paper,
+  type PaperIds,
+  PaperIdsSchema,
+  PaperSchema,
+  PaperTypeSchema,
+} from './model';
+import { titlesAgree } from './titles';
+
+/** A name as a reader hands it over: loose parts, `toPaper` cleans them. */
+export type NameDraft = { [Part in keyof Name]?: string | null };
 
 /** What a reader hands over: loose text, absent or empty values allowed; `toPaper` cleans it. */
 export interface PaperDraft {
@@ -22,6 +37,23 @@ export interface PaperDraft {
   keywords?: (string | null | undefined)[];
   source: string;
   pageUrl?: string | null;
+  type?: string | null;
+  /** Structured authors, in order; `authors` is derived from them when absent. */
+  names?: NameDraft[];
+  editors?: NameDraft[];
+  container?: string | null;
+  volume?: string | null;
+  issue?: string | null;
+  pages?: string | null;
+  publisher?: string | null;
+  place?: string | null;
+  edition?: string | null;
+  series?: string | null;
+  isbn?: string | null;
+  issn?: string | null;
+  language?: string | null;
+  issued?: string | null;
+  extra?: { [Format in keyof Extra]?: Extra[Format] };
 }
 
 /** Collapses whitespace; undefined for nothing but whitespace. */
@@ -53,6 +85,8 @@ function cleanIds(draft: PaperDraft['ids']): PaperIds | undefined {
   const ids: PaperIds = {};
   const arxiv = draft?.arxiv ? parseArxivId(String(draft.arxiv)) : null;
   let doi = draft?.doi ? normalizeDoi(String(draft.doi)) : null;
+  const shortDoi = normalizeShortDoi(String(draft?.shortDoi ?? (doi ? '' : (draft?.doi ?? ''))));
+  if (shortDoi) ids.shortDoi = shortDoi;
   const arxivFromDoi = doi && isArxivDoi(doi) ? parseArxivId(doi) : null;
   if (arxivFromDoi) doi = null;
   const arxivId = arxiv ?? arxivFromDoi;
@@ -71,58 +105,207 @@ function cleanIds(draft: PaperDraft['ids']): PaperIds | undefined {
     if (value) ids[scheme] = value;
   }
   if (ids.pmcid && !/^PMC\d+$/.test(ids.pmcid)) delete ids.pmcid;
+  // An id longer than any real one is not an id.
+  for (const [scheme, value] of Object.entries(ids)) {
+    if (typeof value === 'string' && value.length > CAPS.short) delete ids[scheme as keyof PaperIds];
+  }
   return Object.keys(ids).length > 0 ? ids : undefined;
 }
 
 // Two co-authors may share a name, so authors keep repeats; keywords do not.
-function cleanList(values: (string | null | undefined)[] | undefined, unique: boolean): string[] {
+function cleanList(
+  values: (string | null | undefined)[] | undefined,
+  unique: boolean,
+  caps: { items: number; item: number; field: string; cuts: Set<string> | undefined },
+): string[] {
   const list: string[] = [];
+  const seen = new Set<string>();
   for (const value of values ?? []) {
-    const text = cleanText(value);
-    if (text && !NOT_AN_AUTHOR.test(text) && !(unique && list.includes(text))) list.push(text);
+    const cleaned = cleanText(value);
+    if (!cleaned || NOT_AN_AUTHOR.test(cleaned) || (unique && seen.has(cleaned))) continue;
+    if (list.length === caps.items) {
+      caps.cuts?.add(caps.field);
+      break;
+    }
+    seen.add(cleaned);
+    list.push(capText(cleaned, caps.item, caps.field, caps.cuts));
   }
   return list;
 }
 
+/** A name as people read it: the literal, else given, particle, family and suffix in that order. */
+export function displayName(name: Name): string {
+  return name.literal ?? [name.given, name.particle, name.family, name.suffix].filter(Boolean).join(' ');
+}
+
+function cleanNames(values: NameDraft[] | undefined, field: string, cuts: Set<string> | undefined): Name[] {
+  const names: Name[] = [];
+  for (const value of capList(values ?? [], CAPS.names, field, cuts)) {
+    const name: Name = {};
+    for (const part of ['literal', 'family', 'given', 'particle', 'suffix'] as const) {
+      const cleaned = cleanText(value[part]);
+      if (cleaned) name[part] = capText(cleaned, CAPS.name, field, cuts);
+    }
+    // A name is a literal or has a family name; a lone given name is its literal.
+    if (!name.literal && !name.family && name.given) names.push({ literal: name.given });
+    else if (name.literal) names.push({ literal: name.literal });
+    else if (name.family) names.push(name);
+  }
+  return names;
+}
+
+function cleanExtra(draft: PaperDraft['extra'], cuts: Set<string> | undefined): Extra | undefined {
+  const extra: Extra = {};
+  for (const format of ['bibtex', 'ris', 'csl'] as const) {
+    const fields = draft?.[format];
+    if (!fields) continue;
+    const entries = capList(Object.entries(fields), CAPS.extraFields, `extra.${format}`, cuts);
+    const kept: Record<string, unknown> = {};
+    for (const [name, value] of entries) {
+      const field = capText(name, CAPS.short, `extra.${format}`, cuts);
+      if (typeof value === 'string' && value !== '') {
+        kept[field] = capText(value, CAPS.extraValue, `extra.${format}.${field}`, cuts);
+      } else if (Array.isArray(value)) {
+        const values = value
+          .filter((item) => item !== '')
+          .map((item) => capText(item, CAPS.extraValue, `extra.${format}.${field}`, cuts));
+        if (values.length > 0) kept[field] = values;
+      }
+    }
+    if (Object.keys(kept).length > 0) (extra as Record<string, unknown>)[format] = kept;
+  }
+  return Object.keys(extra).length > 0 ? extra : undefined;
+}
+
+function isoDate(value: string | null | undefined): string | undefined {
+  const cleaned = cleanText(value);
+  return cleaned && IsoDateSchema.safeParse(cleaned).success ? cleaned : undefined;
+}
+
+/** An address within CAPS.url, else none: a cut address would lead elsewhere. */
+function cappedUrl(value: string | null | undefined, field: string, cuts: Set<string> | undefined): string | undefined {
+  const url = httpUrl(value);
+  if (url && url.length > CAPS.url) {
+    cuts?.add(field);
+    return undefined;
+  }
+  return url;
+}
+
 /**
- * Cleans a draft into a Paper (CONTRACT.md): collapsed text, normalised ids, http(s) links only,
- * absent values omitted, key by precedence. Null when it has no title or no identity.
+ * Cleans a draft into a Paper (docs/CONTRACT.md): collapsed text within the length caps (CAPS;
+ * each field cut is added to `options.cuts`), normalised ids, http(s) links only, absent values
+ * omitted, key by precedence (an id, the address, else, for an import, the content key). Null when
+ * it has no title, or no identity and no content key was asked for (a page's link to nowhere).
  */
-export function toPaper(draft: PaperDraft): Paper | null {
-  const title = cleanText(draft.title);
+export function toPaper(draft: PaperDraft, options: { cuts?: Set<string>; contentKey?: boolean } = {}): Paper | null {
+  const { cuts } = options;
+  const rawTitle = cleanText(draft.title);
+  if (!rawTitle) return null;
+  const title = capText(rawTitle, CAPS.title, 'title', cuts);
+  const label = (value: string | null | undefined, field: string) => {
+    const cleaned = cleanText(value);
+    return cleaned && capText(cleaned, CAPS.label, field, cuts);
+  };
+  const short = (value: string | null | undefined, field: string) => {
+    const cleaned = cleanText(value);
+    return cleaned && capText(cleaned, CAPS.short, field, cuts);
+  };
   const ids = cleanIds(draft.ids);
-  const url = httpUrl(draft.url);
-  const key = paperKey(ids, url);
-  if (!title || !key) return null;
-  const authors = cleanList(draft.authors, false);
-  const published = cleanText(draft.published);
-  const keywords = cleanList(draft.keywords, true);
+  const url = cappedUrl(draft.url, 'url', cuts);
+  const names = cleanNames(draft.names, 'authors', cuts);
+  const authorCaps = { items: CAPS.names, item: CAPS.name, field: 'authors', cuts };
+  let authors = cleanList(draft.authors, false, authorCaps);
+  if (authors.length === 0 && names.length > 0) authors = names.map(displayName);
+  const keywords = cleanList(draft.keywords, true, {
+    items: CAPS.keywords,
+    item: CAPS.keyword,
+    field: 'keywords',
+    cuts,
+  });
+  const editors = cleanNames(draft.editors, 'editors', cuts);
+  const published = isoDate(draft.published);
+  const issued = isoDate(draft.issued);
+  const container = label(draft.container, 'container');
+  const pages = short(draft.pages, 'pages');
+  const type = PaperTypeSchema.safeParse(draft.type);
+  const key = paperKey(
+    ids,
+    url,
+    options.contentKey
+      ? contentKey({ title, names, authors, date: issued ?? published, container, pages, type: type.data })
+      : undefined,
+  );
+  if (!key) return null;
+  const abstract = cleanText(draft.abstract);
   const candidate: Record<string, unknown> = {
     key,
     title,
     authors,
     authorCount: count(draft.authorCount),
-    abstract: cleanText(draft.abstract),
-    published: published && IsoDateSchema.safeParse(published).success ? published : undefined,
-    venue: cleanText(draft.venue),
-    organization: cleanText(draft.organization),
+    abstract: abstract && capText(abstract, CAPS.abstract, 'abstract', cuts),
+    published,
+    venue: label(draft.venue, 'venue'),
+    organization: label(draft.organization, 'organization'),
     ids,
     url,
-    pdfUrl: httpUrl(draft.pdfUrl),
-    codeUrl: httpUrl(draft.codeUrl),
-    projectUrl: httpUrl(draft.projectUrl),
+    pdfUrl: cappedUrl(draft.pdfUrl, 'pdfUrl', cuts),
+    codeUrl: cappedUrl(draft.codeUrl, 'codeUrl', cuts),
+    projectUrl: cappedUrl(draft.projectUrl, 'projectUrl', cuts),
     upvotes: count(draft.upvotes),
     stars: count(draft.stars),
     comments: count(draft.comments),
     keywords: keywords.length > 0 ? keywords : undefined,
-    source: draft.source,
-    pageUrl: httpUrl(draft.pageUrl),
+    source: capText(draft.source, CAPS.short, 'source', cuts),
+    pageUrl: cappedUrl(draft.pageUrl, 'pageUrl', cuts),
+    type: type.success ? type.data : undefined,
+    names: names.length > 0 ? names : undefined,
+    editors: editors.length > 0 ? editors : undefined,
+    container,
+    volume: short(draft.volume, 'volume'),
+    issue: short(draft.issue, 'issue'),
+    pages,
+    publisher: label(draft.publisher, 'publisher'),
+    place: label(draft.place, 'place'),
+    edition: short(draft.edition, 'edition'),
+    series: label(draft.series, 'series'),
+    isbn: short(draft.isbn, 'isbn'),
+    issn: short(draft.issn, 'issn'),
+    language: short(draft.language, 'language'),
+    issued,
+    extra: cleanExtra(draft.extra, cuts),
   };
   for (const name of Object.keys(candidate)) {
-    if (candidate[name] === undefined) delete candidate[name];
+    if (candidate[name] === undefined || candidate[name] === '') delete candidate[name];
   }
   const parsed = PaperSchema.safeParse(candidate);
   return parsed.success ? parsed.data : null;
+}
+
+/** The content key of a paper (contentKey), whatever key it has now. */
+export function contentKeyOf(paper: Paper): string {
+  return contentKey({
+    title: paper.title,
+    names: paper.names,
+    authors: paper.authors,
+    date: paper.issued ?? paper.published,
+    container: paper.container,
+    pages: paper.pages,
+    type: paper.type,
+  });
+}
+
+/**
+ * True when two records name one work: they share an id, or (having none in common) the same
+ * address or content key and titles that agree (titlesAgree). Every merge asks this.
+ */
+export function samePaper(a: Pick<Paper, 'key' | 'ids' | 'title'>, b: Pick<Paper, 'key' | 'ids' | 'title'>): boolean {
+  for (const [scheme, value] of Object.entries(a.ids ?? {})) {
+    if (scheme !== 'arxivVersion' && value !== undefined && b.ids?.[scheme as keyof PaperIds] === value) return true;
+  }
+  const strong = (key: string) => !/^(?:url|ref):/.test(key);
+  if (a.key === b.key && strong(a.key)) return true;
+  return titlesAgree(a.title, b.title);
 }
 
 // What a reader names a paper when the page shows only its id (a PDF tab): `arXiv:2310.03646`,
@@ -141,8 +324,18 @@ export function mergePapers<T extends Paper>(preferred: T, other: Paper): T {
   if (PLACEHOLDER_TITLE.test(preferred.title) && !PLACEHOLDER_TITLE.test(other.title)) merged.title = other.title;
   // Two readers agreeing on a date: keep the more precise ("2022" and "2022-04-04").
   if (preferred.published && other.published?.startsWith(preferred.published)) merged.published = other.published;
+  if (preferred.issued && other.issued?.startsWith(preferred.issued)) merged.issued = other.issued;
+  if (preferred.extra || other.extra) {
+    const extra: Record<string, unknown> = {};
+    for (const format of ['bibtex', 'ris', 'csl'] as const) {
+      const fields = { ...other.extra?.[format], ...preferred.extra?.[format] };
+      if (Object.keys(fields).length > 0) extra[format] = fields;
+    }
+    merged.extra = extra;
+  }
   if (preferred.authors.length === 0 && other.authors.length > 0) {
     merged.authors = other.authors;
+    merged.names = other.names;
     if (preferred.authorCount === undefined && other.authorCount !== undefined) merged.authorCount = other.authorCount;
   }
   const united: Record<string, unknown> = { ...other.ids, ...preferred.ids };
@@ -154,7 +347,7 @@ export function mergePapers<T extends Paper>(preferred: T, other: Paper): T {
   // A version belongs to the arXiv id it came with.
   if (preferred.ids?.arxiv && preferred.ids.arxivVersion === undefined) delete ids.arxivVersion;
   if (Object.keys(ids).length > 0) merged.ids = ids;
-  merged.key = paperKey(ids, (merged.url as string | undefined) ?? undefined) ?? preferred.key;
+  merged.key = paperKey(ids, (merged.url as string | undefined) ?? undefined, preferred.key) ?? preferred.key;
   // Fields in the model's order (then the saved fields as `preferred` has them): a merge reads the
   // same whichever record came first.
   const ordered: Record<string, unknown> = {};

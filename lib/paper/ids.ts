@@ -1,3 +1,4 @@
+import { capKey } from './caps';
 import type { PaperIds } from './model';
 
 // Identifier parsing shared by detection, the library and the formats: arXiv ids (old and new
@@ -79,6 +80,13 @@ function trimUnbalanced(value: string): string {
   return result;
 }
 
+const SHORT_DOI = /^(?:https?:\/\/(?:dx\.)?doi\.org\/|doi:\s*)?(10\/[a-z0-9]+)$/i;
+
+/** A shortDOI ("10/abcd", "doi:10/abcd", "https://doi.org/10/abcd") in lower case; null when it is not one. */
+export function normalizeShortDoi(text: string): string | null {
+  return SHORT_DOI.exec(text.trim())?.[1]?.toLowerCase() ?? null;
+}
+
 /**
  * Year and month of first announcement from an arXiv id's YYMM ("2502.06703" → 2025-02; old ids
  * by their YYMM, 91–99 being the 1990s): the most a listing tells of a paper's date.
@@ -96,13 +104,13 @@ export function isArxivDoi(doi: string): boolean {
 }
 
 /** The id schemes a key may be built from, strongest first (CONTRACT.md, `key`). */
-export const KEY_SCHEMES = ['arxiv', 'doi', 'pubmed', 'openreview', 'acl', 's2'] as const;
+export const KEY_SCHEMES = ['arxiv', 'doi', 'shortDoi', 'pubmed', 'openreview', 'acl', 's2'] as const;
 
 /** Every `scheme:value` id of a paper (its key first), the values that find it in the library. */
 export function idTerms(paper: { key: string; ids?: PaperIds }): string[] {
   const terms = new Set([paper.key]);
   for (const [scheme, value] of Object.entries(paper.ids ?? {})) {
-    if (scheme !== 'arxivVersion' && typeof value === 'string') terms.add(`${scheme}:${value}`);
+    if (scheme !== 'arxivVersion' && typeof value === 'string') terms.add(`${scheme.toLowerCase()}:${value}`);
   }
   return [...terms];
 }
@@ -132,12 +140,16 @@ export function normalizeUrl(text: string): string | null {
   return `${url.protocol}//${url.host}${path}${query ? `?${query}` : ''}`;
 }
 
-/** The identity key of a paper: its strongest id, else its normalised landing address. */
-export function paperKey(ids: PaperIds | undefined, url: string | undefined): string | null {
+/**
+ * The identity key of a paper: its strongest id, else its normalised landing address, else the
+ * content key when one is given (contentKey). A key longer than the cap is cut with a hash suffix (capKey).
+ */
+export function paperKey(ids: PaperIds | undefined, url: string | undefined, content?: string): string | null {
   for (const scheme of KEY_SCHEMES) {
     const value = ids?.[scheme];
-    if (value) return `${scheme}:${value}`;
+    if (value) return capKey(`${scheme.toLowerCase()}:${value}`);
   }
   const normalized = url ? normalizeUrl(url) : null;
-  return normalized ? `url:${normalized}` : null;
+  if (normalized) return capKey(`url:${normalized}`);
+  return content ?? null;
 }

@@ -1,58 +1,121 @@
-// The one place that declares what a paper is (CONTRACT.md, "Paper"). Everything else takes
-// its types from here through z.infer.
-import { z } from 'zod';
+// The one place that declares what a paper is (docs/CONTRACT.md, "Paper"). Everything else takes
+// its types from here through z.infer. Written with zod/mini: the content script bundles the model
+// (through toPaper), and the mini build lets it carry only the checks it uses.
+import { z } from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 
 // Extension pages and content scripts forbid eval (CSP): parse without zod's compiled fast path,
-// instead of trying it and logging a CSP violation on every page.
-z.config({ jitless: true });
+// instead of trying it and logging a CSP violation on every page. The mini build carries no error
+// texts of its own: the English ones make import and save errors readable.
+z.config({ ...en(), jitless: true });
 
-const text = z.string().min(1);
+const text = z.string().check(z.minLength(1));
 const httpUrl = z.url({ protocol: /^https?$/ });
-const count = z.int().nonnegative();
+const count = z.int().check(z.nonnegative());
+const opt = z.optional;
 
 /** ISO date as precise as known: 2023-10-05, 2023-10 or 2023. */
-export const IsoDateSchema = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/);
+export const IsoDateSchema = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/));
 
 /** ISO date-time in UTC, as written by Date#toISOString. */
 export const IsoDateTimeSchema = z.iso.datetime();
 
 export const PaperIdsSchema = z.object({
-  arxiv: text.optional(),
-  arxivVersion: z.int().positive().optional(),
-  doi: text.optional(),
-  pubmed: z.string().regex(/^\d+$/).optional(),
-  pmcid: z
-    .string()
-    .regex(/^PMC\d+$/)
-    .optional(),
-  openreview: text.optional(),
-  acl: text.optional(),
-  s2: text.optional(),
-  dblp: text.optional(),
+  arxiv: opt(text),
+  arxivVersion: opt(z.int().check(z.positive())),
+  doi: opt(text),
+  /** A shortDOI ("10/abcd"), kept as written until completion resolves it. */
+  shortDoi: opt(z.string().check(z.regex(/^10\/[a-z0-9]+$/))),
+  pubmed: opt(z.string().check(z.regex(/^\d+$/))),
+  pmcid: opt(z.string().check(z.regex(/^PMC\d+$/))),
+  openreview: opt(text),
+  acl: opt(text),
+  s2: opt(text),
+  dblp: opt(text),
 });
 
-export const KeySchema = z.string().regex(/^(arxiv|doi|pubmed|openreview|acl|s2|url):\S+$/);
+/**
+ * The identity key: the strongest id, else the normalised landing address, else the content key
+ * `ref:` + 16 hex digits (lib/paper/content-key.ts).
+ */
+export const KeySchema = z.string().check(z.regex(/^(arxiv|doi|shortdoi|pubmed|openreview|acl|s2|url|ref):\S+$/));
+
+/** What kind of work a paper is, as a citation needs it. */
+export const PaperTypeSchema = z.enum([
+  'article',
+  'conference',
+  'chapter',
+  'book',
+  'thesis',
+  'report',
+  'preprint',
+  'dataset',
+  'software',
+  'webpage',
+  'other',
+]);
+
+/**
+ * A person or organisation with its structure (CSL's name object): an organisation or a name
+ * kept whole is `literal`; otherwise `family` (without its particle), `given`, `particle` ("van",
+ * "de la"; kept before the family name) and `suffix` ("Jr.").
+ */
+export const NameSchema = z.object({
+  literal: opt(text),
+  family: opt(text),
+  given: opt(text),
+  particle: opt(text),
+  suffix: opt(text),
+});
+
+/** Fields a format read that the model has no place for, verbatim, written back by that format. */
+export const ExtraSchema = z.object({
+  /** BibTeX field name (lower case) → its value as written (TeX kept). */
+  bibtex: opt(z.record(z.string(), z.string())),
+  /** RIS tag → its values in order. */
+  ris: opt(z.record(z.string(), z.array(z.string()))),
+  /** CSL-JSON variable → its value as JSON text. */
+  csl: opt(z.record(z.string(), z.string())),
+});
 
 export const PaperSchema = z.object({
   key: KeySchema,
   title: text,
   authors: z.array(text),
-  authorCount: count.optional(),
-  abstract: text.optional(),
-  published: IsoDateSchema.optional(),
-  venue: text.optional(),
-  organization: text.optional(),
-  ids: PaperIdsSchema.optional(),
-  url: httpUrl.optional(),
-  pdfUrl: httpUrl.optional(),
-  codeUrl: httpUrl.optional(),
-  projectUrl: httpUrl.optional(),
-  upvotes: count.optional(),
-  stars: count.optional(),
-  comments: count.optional(),
-  keywords: z.array(text).min(1).optional(),
+  authorCount: opt(count),
+  abstract: opt(text),
+  published: opt(IsoDateSchema),
+  venue: opt(text),
+  organization: opt(text),
+  ids: opt(PaperIdsSchema),
+  url: opt(httpUrl),
+  pdfUrl: opt(httpUrl),
+  codeUrl: opt(httpUrl),
+  projectUrl: opt(httpUrl),
+  upvotes: opt(count),
+  stars: opt(count),
+  comments: opt(count),
+  keywords: opt(z.array(text).check(z.minLength(1))),
   source: text,
-  pageUrl: httpUrl.optional(),
+  pageUrl: opt(httpUrl),
+  // Citation fields (schema v3): all optional, absent on what pages show.
+  type: opt(PaperTypeSchema),
+  names: opt(z.array(NameSchema).check(z.minLength(1))),
+  editors: opt(z.array(NameSchema).check(z.minLength(1))),
+  container: opt(text),
+  volume: opt(text),
+  issue: opt(text),
+  pages: opt(text),
+  publisher: opt(text),
+  place: opt(text),
+  edition: opt(text),
+  series: opt(text),
+  isbn: opt(text),
+  issn: opt(text),
+  language: opt(text),
+  /** The publication's own date (the version of record), beside `published` (first public version). */
+  issued: opt(IsoDateSchema),
+  extra: opt(ExtraSchema),
 });
 
 export const StatusSchema = z.enum(['unread', 'reading', 'read']);
@@ -60,17 +123,20 @@ export const StatusSchema = z.enum(['unread', 'reading', 'read']);
 export const SeenOnSchema = z.object({ url: httpUrl, source: text, at: IsoDateTimeSchema });
 
 /** A paper in the library: the detected fields plus what the user gave it. */
-export const SavedPaperSchema = PaperSchema.extend({
+export const SavedPaperSchema = z.extend(PaperSchema, {
   status: StatusSchema,
-  tags: z.array(text).min(1).optional(),
-  note: text.optional(),
-  starred: z.boolean().optional(),
+  tags: opt(z.array(text).check(z.minLength(1))),
+  note: opt(text),
+  starred: opt(z.boolean()),
   savedAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
-  seenOn: z.array(SeenOnSchema).min(1).optional(),
+  seenOn: opt(z.array(SeenOnSchema).check(z.minLength(1))),
 });
 
 export type PaperIds = z.infer<typeof PaperIdsSchema>;
+export type PaperType = z.infer<typeof PaperTypeSchema>;
+export type Name = z.infer<typeof NameSchema>;
+export type Extra = z.infer<typeof ExtraSchema>;
 export type Paper = z.infer<typeof PaperSchema>;
 export type Status = z.infer<typeof StatusSchema>;
 export type SeenOn = z.infer<typeof SeenOnSchema>;
