@@ -9,10 +9,10 @@ import { parseHtml } from '../scripts/html';
 
 const root = join(import.meta.dirname, 'fixtures');
 
-/** Every fixture case folder, as `<source>/<case>`. */
+/** Every fixture case folder, as `<source>/<case>` (services/ holds recorded service responses, not pages). */
 function fixtureCases(): string[] {
   return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    .filter((entry) => entry.isDirectory() && entry.name !== 'services')
     .flatMap((source) =>
       readdirSync(join(root, source.name), { withFileTypes: true })
         .filter((entry) => entry.isDirectory())
