@@ -1,5 +1,6 @@
-// House rules for sources (STYLE.md): every file under lib/detect/sources/ is registered, its id is
-// its file name, and it has at least one saved-page fixture; every fixture folder names a source.
+// House rules for sources (CONTRIBUTING.md, "Add a site"): every file under lib/detect/sources/ is
+// registered, its id is its file name, and it has at least one saved-page fixture; every fixture
+// folder names a source.
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -85,7 +85,7 @@ function cleanList(values: (string | null | undefined)[] | undefined, unique: bo
 }
 
 /**
- * Cleans a draft into a Paper (CONTRACT.md): collapsed text, normalised ids, http(s) links only,
+ * Cleans a draft into a Paper (docs/CONTRACT.md): collapsed text, normalised ids, http(s) links only,
  * absent values omitted, key by precedence. Null when it has no title or no identity.
  */
 export function toPaper(draft: PaperDraft): Paper | null {

@@ -1,4 +1,4 @@
-// The one place that declares what a paper is (CONTRACT.md, "Paper"). Everything else takes
+// The one place that declares what a paper is (docs/CONTRACT.md, "Paper"). Everything else takes
 // its types from here through z.infer.
 import { z } from 'zod';
 
