@@ -4,7 +4,7 @@ import { defineConfig } from 'wxt';
 
 // `wxt build --mode test` writes .output/chrome-mv3-test/: the production build plus the
 // "all sites" access (as if the user had granted it: the generic content script on every page no
-// site script covers) and the test hooks (CONTRACT.md). The hooks
+// site script covers) and the test hooks (docs/CONTRACT.md). The hooks
 // are compiled in only where `import.meta.env.MODE === 'test'`, so production bundles carry none.
 const OWN_CONTEXT = fileURLToPath(new URL('./entrypoints/content/context.ts', import.meta.url));
 const allSites = ['http://*/*', 'https://*/*'];

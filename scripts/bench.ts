@@ -1,5 +1,5 @@
 // `npm run bench [-- --quick]`: speed and memory of papershelf in headless Chromium, one JSON
-// object a line ({metric, value, unit, target?}), then `bench: done` (CONTRACT.md). Figures come
+// object a line ({metric, value, unit, target?}), then `bench: done` (docs/CONTRACT.md). Figures come
 // from the real code in a real browser: detection on saved pages, the built extension's time to
 // put its controls on a page, the content script's size, and the library and search at scale.
 import { execFileSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-// The converter as a user runs it (CONTRACT.md, converter): spawned on small files in a temp
+// The converter as a user runs it (docs/CONTRACT.md, converter): spawned on small files in a temp
 // folder, checking stdout, stderr and the exit code.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
@@ -43,7 +43,7 @@ afterAll(() => {
 });
 
 describe('npm run convert', () => {
-  it('runs as CONTRACT.md writes it: npm run --silent convert -- <file> --to <format>', () => {
+  it('runs as docs/CONTRACT.md writes it: npm run --silent convert -- <file> --to <format>', () => {
     const bib = file('one.bib', exportPapers(GOLDEN_LIBRARY.slice(0, 1), 'bibtex'));
     const run = spawnSync('npm', ['run', '--silent', 'convert', '--', bib, '--to', 'ris'], {
       cwd: ROOT,

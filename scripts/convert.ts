@@ -1,4 +1,4 @@
-// `npm run --silent convert -- <file> --to <format>` (CONTRACT.md, converter): reads BibTeX, RIS,
+// `npm run --silent convert -- <file> --to <format>` (docs/CONTRACT.md, converter): reads BibTeX, RIS,
 // CSL-JSON or a papershelf backup, recognised by content, with the code the side panel imports
 // with, and prints the papers in <format> on stdout.
 // Exit 0: all read. Exit 1: the good entries are printed, each bad one reported on stderr by line

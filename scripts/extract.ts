@@ -1,5 +1,5 @@
 // `npm run --silent extract -- <page.html> --url <page-url>`: prints the papers the content
-// script would find on that page, as a JSON array (CONTRACT.md). Exit 2 when the file cannot be read.
+// script would find on that page, as a JSON array (docs/CONTRACT.md). Exit 2 when the file cannot be read.
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { detectPapers } from '../lib/detect/index';

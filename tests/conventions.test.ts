@@ -1,6 +1,7 @@
-// House rules for sources (STYLE.md): every file under lib/detect/sources/ is registered, its id is
-// its file name, and it has at least one saved-page fixture; every fixture folder names a source.
-import { existsSync, readdirSync } from 'node:fs';
+// House rules for sources (CONTRIBUTING.md, "Add a site"): every file under lib/detect/sources/ is
+// registered, its id is its file name, and it has at least one saved-page fixture; every fixture
+// folder names a source.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sources } from '../lib/detect/index';
@@ -29,9 +30,9 @@ describe('source conventions', () => {
     });
   }
 
-  it('names a source with every fixture folder (but the bibliography and database corpora)', () => {
+  it('names a source with every fixture folder (but the bibliography, database and service corpora)', () => {
     const folders = readdirSync(fixtureDir, { withFileTypes: true }).filter(
-      (entry) => entry.isDirectory() && !['bib', 'db'].includes(entry.name),
+      (entry) => entry.isDirectory() && !['bib', 'db', 'services'].includes(entry.name),
     );
     for (const folder of folders) expect(sourceFiles, `tests/fixtures/${folder.name}`).toContain(folder.name);
   });
@@ -48,5 +49,29 @@ describe('source conventions', () => {
     const order = { site: 0, metadata: 1, listing: 2 };
     const kinds = sources.map((source) => order[source.kind]);
     expect(kinds).toEqual([...kinds].sort());
+  });
+});
+
+/** Every source file of ours that ships or runs (tests excluded: they build pages on purpose). */
+function shippedSources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return shippedSources(path);
+    return /\.tsx?$/.test(entry.name) && !entry.name.endsWith('.test.ts') ? [path] : [];
+  });
+}
+
+describe('page text stays text', () => {
+  // web-ext lint's innerHTML and eval warnings come from libraries (CONTRIBUTING.md, "web-ext
+  // lint"); this keeps our own code from adding any.
+  const FORBIDDEN =
+    /\.(inner|outer)HTML\s*=|dangerouslySetInnerHTML|insertAdjacentHTML|document\.write|new Function|\beval\(/;
+
+  it('writes no HTML from strings and evaluates no code in lib, entrypoints, components or scripts', () => {
+    const root = join(import.meta.dirname, '..');
+    const offenders = ['lib', 'entrypoints', 'components', 'scripts']
+      .flatMap((dir) => shippedSources(join(root, dir)))
+      .filter((file) => FORBIDDEN.test(readFileSync(file, 'utf8')));
+    expect(offenders).toEqual([]);
   });
 });

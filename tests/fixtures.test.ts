@@ -11,8 +11,8 @@ import { parseHtml } from '../scripts/html';
 
 const root = join(import.meta.dirname, 'fixtures');
 
-// Corpora that are not saved pages: bibliographies (bib/) and a v2 library (db/).
-const NOT_PAGES = new Set(['bib', 'db']);
+// Corpora that are not saved pages: bibliographies (bib/), a v2 library (db/), service responses (services/).
+const NOT_PAGES = new Set(['bib', 'db', 'services']);
 
 /** Every fixture case folder, as `<source>/<case>`. */
 function fixtureCases(): string[] {

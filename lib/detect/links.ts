@@ -39,7 +39,7 @@ const PAPER_PAGES: readonly [RegExp, RegExp][] = [
   [/^(?:www\.)?researchgate\.net$/, /^\/publication\/\d+/],
 ];
 
-// Ranks: the key precedence of CONTRACT.md, then pages keyed by their address, then bare PDFs.
+// Ranks: the key precedence of docs/CONTRACT.md, then pages keyed by their address, then bare PDFs.
 export const RANK = { arxiv: 0, doi: 1, pubmed: 2, openreview: 3, acl: 4, s2: 5, pmcid: 6, page: 7, pdf: 8 } as const;
 
 export function isPdfPath(path: string): boolean {

@@ -1,4 +1,4 @@
-// The papershelf backup (CONTRACT.md, converter `json`): {"format":"papershelf","version":N,"papers":[...]}.
+// The papershelf backup (docs/CONTRACT.md, converter `json`): {"format":"papershelf","version":N,"papers":[...]}.
 //
 // Decisions:
 // - Exactly those three keys, no `exportedAt`: a backup read and written again must come out byte

@@ -1,7 +1,7 @@
 // The names, labels, file extensions and MIME types of the formats: small, with no format code
 // behind it, so a menu can list the formats before any writer or parser is loaded.
 
-/** A format papers can be written in (CONTRACT.md: the converter's `--to`). */
+/** A format papers can be written in (docs/CONTRACT.md: the converter's `--to`). */
 export type ExportFormat = 'bibtex' | 'ris' | 'csl-json' | 'csv' | 'markdown' | 'markdown-full' | 'json';
 
 /** A format papers can be read from. */

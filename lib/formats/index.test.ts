@@ -16,7 +16,7 @@ import { ATTENTION, GOLDEN_LIBRARY } from './test-data';
 const NOW = new Date('2025-01-01T00:00:00.000Z');
 
 describe('FORMATS', () => {
-  it('names exactly the converter formats of CONTRACT.md, in menu order', () => {
+  it('names exactly the converter formats of docs/CONTRACT.md, in menu order', () => {
     expect(EXPORT_FORMATS).toEqual(['bibtex', 'ris', 'csl-json', 'csv', 'markdown', 'markdown-full', 'json']);
     for (const name of EXPORT_FORMATS) expect(FORMATS[name].name).toBe(name);
     expect(isExportFormat('ris')).toBe(true);

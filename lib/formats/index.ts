@@ -1,5 +1,5 @@
 // The one entry point to the formats, for the side panel and `npm run convert` alike: what each
-// format is called (CONTRACT.md, converter), writing papers in any of them, and reading an import
+// format is called (docs/CONTRACT.md, converter), writing papers in any of them, and reading an import
 // file whatever it is, recognised by its content (a file name only breaks a tie).
 import type { Paper, SavedPaper } from '../paper/model';
 import { BACKUP_FORMAT, BACKUP_VERSION, readBackup, toBackup } from './backup';
@@ -108,7 +108,7 @@ function describeValue(value: unknown): string {
   return typeof value === 'object' ? 'an object' : typeof value;
 }
 
-// A Paper as the extractor prints it (CONTRACT.md): a key, a source and authors, and no CSL type.
+// A Paper as the extractor prints it (docs/CONTRACT.md): a key, a source and authors, and no CSL type.
 function isExtractedPaper(value: unknown): boolean {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const has = (name: string) => Object.hasOwn(value, name);

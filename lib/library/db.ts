@@ -1,9 +1,9 @@
-// Opening the library's IndexedDB database (CONTRACT.md, "Storage") and its upgrade ladder.
+// Opening the library's IndexedDB database (docs/CONTRACT.md, "Storage") and its upgrade ladder.
 import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
 import { idTerms } from '../paper/ids';
 import type { SavedPaper } from '../paper/model';
 
-/** The database name fixed by CONTRACT.md. */
+/** The database name fixed by docs/CONTRACT.md. */
 export const DB_NAME = 'papershelf';
 
 /** The schema version this code writes; raise it only by adding a step to `upgradeLibrary`. */

@@ -2,7 +2,7 @@ import { capKey } from './caps';
 import type { PaperIds } from './model';
 
 // Identifier parsing shared by detection, the library and the formats: arXiv ids (old and new
-// style, with versions), DOIs, and the identity key of a paper (CONTRACT.md, "key").
+// style, with versions), DOIs, and the identity key of a paper (docs/CONTRACT.md, "key").
 
 /** An arXiv id without its version, and the version when one was given. */
 export interface ArxivId {
@@ -103,7 +103,7 @@ export function isArxivDoi(doi: string): boolean {
   return ARXIV_DOI_PREFIX.test(doi);
 }
 
-/** The id schemes a key may be built from, strongest first (CONTRACT.md, `key`). */
+/** The id schemes a key may be built from, strongest first (docs/CONTRACT.md, `key`). */
 export const KEY_SCHEMES = ['arxiv', 'doi', 'shortDoi', 'pubmed', 'openreview', 'acl', 's2'] as const;
 
 /** Every `scheme:value` id of a paper (its key first), the values that find it in the library. */

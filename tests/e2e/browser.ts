@@ -1,5 +1,6 @@
-// Runs a built extension in headless Chromium (shared/e2e-notes.md) and serves saved pages at
-// their real addresses, so the content script meets them exactly as a user's browser would.
+// Runs a built extension in headless Chromium (CONTRIBUTING.md, "The browser tests, headless")
+// and serves saved pages at their real addresses, so the content script meets them exactly as a
+// user's browser would.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,5 +1,5 @@
 // Builds the production and test extensions once before the browser tests, when Chromium is
-// here. CONTRACT.md: without /usr/bin/chromium the browser tests are skipped, except under
+// here. docs/CONTRACT.md: without /usr/bin/chromium the browser tests are skipped, except under
 // CI=true, where a missing browser fails the run.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';

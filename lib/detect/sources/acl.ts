@@ -1,5 +1,5 @@
 // aclanthology.org: paper pages /<id>/, the lists of an author (/people/<name>/), a volume
-// (/volumes/<id>/) and an event (/events/<id>/), and PDF addresses /<id>.pdf (SITES.md,
+// (/volumes/<id>/) and an event (/events/<id>/), and PDF addresses /<id>.pdf (docs/SITES.md,
 // "aclanthology.org"; markup of the site's Hugo templates, hugo/layouts/ of acl-org/acl-anthology).
 //
 // Decisions, the same on every kind of page:

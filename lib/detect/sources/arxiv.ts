@@ -1,5 +1,5 @@
 // arxiv.org: /list/ listings, search results, /abs/ pages, and /html/ and /pdf/ addresses
-// (SITES.md, "arxiv.org"). Every paper is keyed by its arXiv id without version.
+// (docs/SITES.md, "arxiv.org"). Every paper is keyed by its arXiv id without version.
 //
 // Decisions, the same on every kind of page:
 // - `url` is https://arxiv.org/abs/<id>. `pdfUrl`, when the page offers the PDF, is

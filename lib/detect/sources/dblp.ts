@@ -1,6 +1,6 @@
 // dblp.org (and its mirrors dblp.uni-trier.de, dblp.dagstuhl.de): person pages /pid/…, search
 // results /search?q=…, the tables of contents of conferences and journals /db/conf/…,
-// /db/journals/…, and record pages /rec/… (SITES.md, "dblp"). Every page lists records the same
+// /db/journals/…, and record pages /rec/… (docs/SITES.md, "dblp"). Every page lists records the same
 // way: `li.entry` in a `ul.publ-list`, the record's key in its id, the citation in `cite`, the
 // links in `nav.publ` (markup as in public captures of dblp pages and the scrapers that read them).
 //

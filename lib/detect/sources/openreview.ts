@@ -1,6 +1,6 @@
 // openreview.net: forum pages /forum?id=<id>, the lists of notes on venue and group pages, search
 // results and profiles (/group, /search, /profile, /submissions), and PDF addresses /pdf?id=<id>
-// (SITES.md, "openreview.net"; markup of openreview/openreview-web: components/forum/ForumNote.js,
+// (docs/SITES.md, "openreview.net"; markup of openreview/openreview-web: components/forum/ForumNote.js,
 // components/Note.js, NoteTitle.js, NoteAuthors.js, NoteContent.js, lib/utils.js forumDate).
 //
 // Decisions, the same on every kind of page:

@@ -1,5 +1,5 @@
 // Google Scholar: result pages (`/scholar?q=`, also `cites=` and `cluster=` lists) and profile
-// pages (`/citations?user=`), on scholar.google.com and its country domains (SITES.md, "Google
+// pages (`/citations?user=`), on scholar.google.com and its country domains (docs/SITES.md, "Google
 // Scholar"). Facts verified on tests/fixtures/scholar/results-2026, results-2016-a/-b and the
 // hand-made profile-synthetic.
 //

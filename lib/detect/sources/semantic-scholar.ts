@@ -1,5 +1,5 @@
 // www.semanticscholar.org: the paper page (`/paper/<slug>/<id>`, `/paper/<id>`) and the paper rows
-// of paper pages (citations, references), search and author pages (SITES.md, "Semantic Scholar").
+// of paper pages (citations, references), search and author pages (docs/SITES.md, "Semantic Scholar").
 // Facts verified on tests/fixtures/semantic-scholar/paper-crosswalk and paper-meow; search and
 // author rows on the hand-made search-synthetic and author-synthetic.
 //
