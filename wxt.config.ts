@@ -2,7 +2,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
 // `wxt build --mode test` writes .output/chrome-mv3-test/: the production build plus the
-// "all sites" access (as if the user had granted it) and the test hooks (CONTRACT.md). The hooks
+// "all sites" access (as if the user had granted it: the generic content script on every page no
+// site script covers) and the test hooks (CONTRACT.md). The hooks
 // are compiled in only where `import.meta.env.MODE === 'test'`, so production bundles carry none.
 const allSites = ['http://*/*', 'https://*/*'];
 // public/icon/<size>.png, drawn by scripts/icons.ts (off-<size>.png: the toolbar button on a site
@@ -45,7 +46,12 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'test') return;
       manifest.host_permissions = allSites;
-      for (const script of manifest.content_scripts ?? []) script.matches = allSites;
+      // What lib/access.ts registers once the grant is given: the script for pages no site reader knows.
+      const sites = [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []))];
+      manifest.content_scripts = [
+        ...(manifest.content_scripts ?? []),
+        { matches: allSites, exclude_matches: sites, js: ['content-scripts/content.js'], run_at: 'document_end' },
+      ];
     },
   },
 });
