@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Outcome } from '../../lib/commands';
-import type { Paper, SavedPaper } from '../../lib/paper/model';
-import { type Browser, hasChromium, launch, servePage, tabIdOf } from './browser';
+import type { Paper } from '../../lib/paper/model';
+import { type Browser, hasChromium, launch, savedRecords, servePage, tabIdOf } from './browser';
 import { FIXTURES, PRODUCTION_BUILD, TEST_BUILD } from './paths';
 
 const expected = (fixture: string) =>
@@ -85,24 +85,6 @@ describe.skipIf(!hasChromium)('commands and the link menu in the test build', ()
     );
   }
 
-  async function saved(): Promise<SavedPaper[]> {
-    const page = await browser.openExtensionPage('sidepanel.html');
-    const records = await page.evaluate(
-      () =>
-        new Promise<SavedPaper[]>((resolve, reject) => {
-          const request = indexedDB.open('papershelf');
-          request.onerror = () => reject(request.error);
-          request.onsuccess = () => {
-            const all = request.result.transaction('papers').objectStore('papers').getAll();
-            all.onsuccess = () => resolve(all.result);
-            all.onerror = () => reject(all.error);
-          };
-        }),
-    );
-    await page.close();
-    return records;
-  }
-
   it('creates the link menu when installed', async () => {
     const worker = browser.context.serviceWorkers()[0];
     // Updating an entry that does not exist fails; this one exists.
@@ -125,7 +107,7 @@ describe.skipIf(!hasChromium)('commands and the link menu in the test build', ()
     const [paper] = abs.papers;
     const outcome = await inWorker('runCommand', ['save-tab-paper', await tabOf(page)]);
     expect(outcome).toMatchObject({ ok: true, saved: [paper?.key] });
-    const record = (await saved()).find((item) => item.key === paper?.key);
+    const record = (await savedRecords(browser)).find((item) => item.key === paper?.key);
     expect(record?.title).toBe(paper?.title);
     expect(record?.authors).toEqual(paper?.authors);
     await expect
@@ -149,7 +131,7 @@ describe.skipIf(!hasChromium)('commands and the link menu in the test build', ()
     const outcome = await inWorker('runCommand', ['save-tab-papers', await tabOf(page)]);
     expect(outcome.ok).toBe(true);
     expect([...outcome.saved].sort()).toEqual(list.papers.map((paper) => paper.key).sort());
-    const keys = new Set((await saved()).map((record) => record.key));
+    const keys = new Set((await savedRecords(browser)).map((record) => record.key));
     for (const paper of list.papers) expect(keys.has(paper.key), paper.key).toBe(true);
     await expect
       .poll(() => page.locator('papershelf-control[data-papershelf-state="saved"]').count())
@@ -165,7 +147,7 @@ describe.skipIf(!hasChromium)('commands and the link menu in the test build', ()
     const link = `https://arxiv.org/pdf/${target?.ids?.arxiv}`;
     const outcome = await inWorker('saveLink', [link, await tabOf(page)]);
     expect(outcome).toMatchObject({ ok: true, saved: [target?.key] });
-    const record = (await saved()).find((item) => item.key === target?.key);
+    const record = (await savedRecords(browser)).find((item) => item.key === target?.key);
     // The title the page gave it, not the address's placeholder "arXiv:<id>".
     expect(record?.title).toBe(target?.title);
 
