@@ -1,25 +1,43 @@
-// The popup: the papers detected on the current tab, each with save / remove, "Save all", how
-// many are saved already, and the way to the side panel. `popup.html?tab=<id>` shows that tab.
-import { useCallback, useEffect, useState } from 'preact/hooks';
+// The popup: the papers detected on the current tab, each with Save / Remove, "Save all" when
+// some are unsaved, the way to the reading list, and the switches for this site and every site.
+// `popup.html?tab=<id>` shows that tab. Focus stays where the keyboard is: a saved row's Remove
+// takes the Save button's place, and after Save all the summary line says what happened.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PaperSummary } from '../../components/PaperSummary';
+import { Switch } from '../../components/Switch';
 import { detectInTab, hasAllSites, removeAllSites, requestAllSites } from '../../lib/access';
 import { paperFromAddress } from '../../lib/detect/address';
+import { count } from '../../lib/display';
 import { findSaved, onLibraryChange } from '../../lib/library/library';
 import { type BackgroundRequest, BackgroundResponseSchema, TabPapersSchema } from '../../lib/messages';
 import { idTerms } from '../../lib/paper/ids';
 import type { Paper } from '../../lib/paper/model';
+import { openSidePanel } from '../../lib/side-panel';
+import { isSiteDisabled, setSiteDisabled, siteOf } from '../../lib/site-settings';
+import { plainError } from './errors';
 
 type Load =
   | { state: 'loading' }
-  | { state: 'none'; reason: string; canDetect: boolean }
+  | { state: 'none'; title: string; hint: string; canDetect: boolean }
+  | { state: 'off' }
   | { state: 'ready'; papers: Paper[]; fromAddress?: boolean };
 
-async function targetTab(): Promise<{ tabId: number; windowId?: number } | undefined> {
+interface Target {
+  tabId: number;
+  windowId?: number;
+  url?: string;
+}
+
+async function targetTab(): Promise<Target | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
-  if (param && /^\d+$/.test(param)) return { tabId: Number(param) };
+  if (param && /^\d+$/.test(param)) {
+    const tabId = Number(param);
+    const tab = await browser.tabs.get(tabId).catch(() => undefined);
+    return { tabId, windowId: tab?.windowId, url: tab?.url };
+  }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id === undefined ? undefined : { tabId: tab.id, windowId: tab.windowId };
+  return tab?.id === undefined ? undefined : { tabId: tab.id, windowId: tab.windowId, url: tab.url };
 }
 
 async function askTab(tabId: number): Promise<Paper[] | undefined> {
@@ -31,20 +49,35 @@ async function askTab(tabId: number): Promise<Paper[] | undefined> {
   }
 }
 
+const NOTHING_FOUND: Load = {
+  state: 'none',
+  title: 'No papers on this page',
+  hint: 'papershelf looks for titles with an arXiv id, a DOI or a publisher’s citation data.',
+  canDetect: false,
+};
+
 /** The tab's papers: from its content script, else from its address (a PDF), else none. */
-async function loadTabPapers(tabId: number): Promise<Load> {
-  const papers = await askTab(tabId);
+async function loadTabPapers(target: Target): Promise<Load> {
+  const web = /^https?:/.test(target.url ?? '');
+  if (web && target.url && (await isSiteDisabled(target.url))) return { state: 'off' };
+  const papers = await askTab(target.tabId);
   if (papers && papers.length > 0) return { state: 'ready', papers };
-  if (papers) return { state: 'none', reason: 'No papers found on this page.', canDetect: false };
-  const url = await browser.tabs.get(tabId).then(
-    (tab) => tab.url,
-    () => undefined,
-  );
-  const fromAddress = url ? paperFromAddress(url) : null;
+  if (papers) return NOTHING_FOUND;
+  const fromAddress = target.url ? paperFromAddress(target.url) : null;
   if (fromAddress) return { state: 'ready', papers: [fromAddress], fromAddress: true };
-  return /^https?:/.test(url ?? '')
-    ? { state: 'none', reason: 'papershelf does not read this site by itself.', canDetect: true }
-    : { state: 'none', reason: 'papershelf cannot read this page.', canDetect: false };
+  return web
+    ? {
+        state: 'none',
+        title: 'papershelf does not read this site by itself',
+        hint: 'It can look for papers on this page once, now.',
+        canDetect: true,
+      }
+    : {
+        state: 'none',
+        title: 'Nothing to read here',
+        hint: 'Open a page with papers — arXiv, Hugging Face, Google Scholar, a journal — and press the button again.',
+        canDetect: false,
+      };
 }
 
 /** Maps each detected paper's key to the key it is saved under, for those already saved. */
@@ -60,24 +93,35 @@ async function savedKeys(papers: Paper[]): Promise<Map<string, string>> {
   return result;
 }
 
+const OFF_ICON = { 16: '/icon/off-16.png', 32: '/icon/off-32.png' };
+const ON_ICON = { 16: '/icon/16.png', 32: '/icon/32.png' };
+
 export function App() {
-  const [tab, setTab] = useState<{ tabId: number; windowId?: number }>();
+  const [target, setTarget] = useState<Target>();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [saved, setSaved] = useState<Map<string, string>>(new Map());
   const [error, setError] = useState<string>();
+  const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [everywhere, setEverywhere] = useState<boolean>();
+  const [siteOff, setSiteOff] = useState<boolean>();
+  const list = useRef<HTMLUListElement>(null);
+  const summary = useRef<HTMLParagraphElement>(null);
+  // Where focus goes once the library has answered: a row's first button, or the summary line.
+  const focusNext = useRef<string | 'summary'>();
 
   const papers = load.state === 'ready' ? load.papers : [];
   const refreshSaved = useCallback(async () => {
     if (papers.length > 0) setSaved(await savedKeys(papers));
   }, [papers]);
+  const site = target?.url && /^https?:/.test(target.url) ? siteOf(target.url) : undefined;
 
   useEffect(() => {
-    void targetTab().then(async (target) => {
-      setTab(target);
+    void targetTab().then(async (found) => {
+      setTarget(found);
+      if (found?.url && /^https?:/.test(found.url)) setSiteOff(await isSiteDisabled(found.url));
       setLoad(
-        target ? await loadTabPapers(target.tabId) : { state: 'none', reason: 'No tab to read.', canDetect: false },
+        found ? await loadTabPapers(found) : { state: 'none', title: 'No tab to read', hint: '', canDetect: false },
       );
     });
     void hasAllSites().then(setEverywhere);
@@ -86,96 +130,119 @@ export function App() {
     void refreshSaved();
     return onLibraryChange(() => void refreshSaved());
   }, [refreshSaved]);
+  useEffect(() => {
+    const next = focusNext.current;
+    if (!next) return;
+    focusNext.current = undefined;
+    if (next === 'summary') summary.current?.focus();
+    else list.current?.querySelector<HTMLElement>(`li[data-paper-key="${CSS.escape(next)}"] button`)?.focus();
+  }, [saved]);
 
   // Writes go through the background, which finishes them even if this popup closes at once,
   // and tells the open tabs.
-  async function run(request: BackgroundRequest): Promise<void> {
+  async function run(request: BackgroundRequest, then: string | 'summary', done?: string): Promise<void> {
+    if (busy) return;
     setBusy(true);
     setError(undefined);
+    setNotice(undefined);
     try {
       const answer = BackgroundResponseSchema.parse(await browser.runtime.sendMessage(request));
       if (!answer.ok) throw new Error(answer.error);
+      focusNext.current = then;
+      if (done) setNotice(done);
       await refreshSaved();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(plainError(failure));
     } finally {
       setBusy(false);
     }
   }
 
-  const save = (list: Paper[]) => run({ type: 'save', papers: list });
-  const remove = (key: string) => run({ type: 'remove', key });
   async function detectHere(): Promise<void> {
-    if (!tab) return;
+    if (!target) return;
     setError(undefined);
     try {
-      await detectInTab(tab.tabId);
-      const papers = await askTab(tab.tabId);
-      setLoad(
-        papers && papers.length > 0
-          ? { state: 'ready', papers }
-          : { state: 'none', reason: 'No papers found on this page.', canDetect: false },
-      );
+      await detectInTab(target.tabId);
+      const found = await askTab(target.tabId);
+      setLoad(found && found.length > 0 ? { state: 'ready', papers: found } : NOTHING_FOUND);
     } catch (failure) {
-      setError(`Could not read this page: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setError(plainError(failure));
     }
   }
 
   async function toggleEverywhere(on: boolean): Promise<void> {
     try {
-      const granted = on ? await requestAllSites() : !(await removeAllSites());
-      setEverywhere(granted);
+      setEverywhere(on ? await requestAllSites() : !(await removeAllSites()));
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(plainError(failure));
     }
   }
 
-  async function openSidePanel(): Promise<void> {
+  async function toggleSite(off: boolean): Promise<void> {
+    if (!site || !target) return;
     try {
-      if (import.meta.env.FIREFOX) {
-        await (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
-      } else if (tab?.windowId !== undefined) {
-        await browser.sidePanel.open({ windowId: tab.windowId });
-      } else {
-        await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html') });
-      }
-      window.close();
+      await setSiteDisabled(site, off);
+      setSiteOff(off);
+      await browser.action.setIcon({ tabId: target.tabId, path: off ? OFF_ICON : ON_ICON }).catch(() => undefined);
+      setNotice(
+        off
+          ? `Turned off on ${site}. Its controls go away when the page reloads.`
+          : `Turned on again on ${site}. Reload the page to see its controls.`,
+      );
+      if (!off) setLoad(await loadTabPapers(target));
+      else setLoad({ state: 'off' });
     } catch (failure) {
-      setError(`Could not open the side panel: ${failure instanceof Error ? failure.message : String(failure)}`);
+      setError(plainError(failure));
     }
+  }
+
+  function openReadingList(): void {
+    // No await before it: a side panel opens only in the turn of the click.
+    openSidePanel({ tabId: target?.tabId, windowId: target?.windowId }).then(
+      () => window.close(),
+      (failure) => setError(plainError(failure)),
+    );
   }
 
   const unsaved = papers.filter((paper) => !saved.has(paper.key));
+  const savedCount = papers.length - unsaved.length;
   return (
     <main>
-      <header>
+      <header class="popup-header">
+        <img src="/icon/32.png" alt="" width={20} height={20} />
         <h1>papershelf</h1>
-        <button type="button" onClick={() => void openSidePanel()}>
+        <button type="button" class="ps-button ps-button-quiet" onClick={openReadingList}>
           Reading list
         </button>
-        {papers.length > 0 && (
-          <button
-            type="button"
-            class="primary"
-            data-action="save-all"
-            disabled={busy || unsaved.length === 0}
-            onClick={() => void save(unsaved)}
-          >
-            Save all
-          </button>
-        )}
       </header>
       {error && (
-        <p class="error" role="alert">
+        <p class="ps-alert" role="alert">
           {error}
         </p>
       )}
-      {load.state === 'loading' && <p class="status-line">Looking for papers…</p>}
+      {notice && (
+        <p class="ps-alert" data-tone="success" role="status">
+          {notice}
+        </p>
+      )}
+      {load.state === 'loading' && <p class="popup-summary">Looking for papers…</p>}
+      {load.state === 'off' && (
+        <div class="ps-empty">
+          <h2>Turned off on {site}</h2>
+          <p>papershelf does not read this site. Turn it back on below.</p>
+        </div>
+      )}
       {load.state === 'none' && (
-        <div class="status-line">
-          <p>{load.reason}</p>
+        <div class="ps-empty">
+          <h2>{load.title}</h2>
+          {load.hint && <p>{load.hint}</p>}
           {load.canDetect && (
-            <button type="button" class="primary" data-action="detect" onClick={() => void detectHere()}>
+            <button
+              type="button"
+              class="ps-button ps-button-primary"
+              data-action="detect"
+              onClick={() => void detectHere()}
+            >
               Find papers on this page
             </button>
           )}
@@ -183,37 +250,53 @@ export function App() {
       )}
       {load.state === 'ready' && (
         <>
-          <p class="status-line" aria-live="polite">
-            {load.fromAddress
-              ? 'This tab shows a paper (named by its address until you save it from its page).'
-              : `${papers.length} ${papers.length === 1 ? 'paper' : 'papers'} on this page, ${papers.length - unsaved.length} already saved`}
-          </p>
-          <ul class="papers">
+          <div class="popup-bar">
+            <p class="popup-summary" ref={summary} tabIndex={-1} aria-live="polite">
+              {load.fromAddress
+                ? 'This tab shows a paper, named by its address until you save it from its page.'
+                : savedCount === papers.length
+                  ? `${papers.length === 1 ? 'The paper' : `All ${count(papers.length, 'paper')}`} on this page ${papers.length === 1 ? 'is' : 'are'} saved`
+                  : `${count(papers.length, 'paper')} on this page${savedCount > 0 ? ` · ${savedCount} saved` : ''}`}
+            </p>
+            {unsaved.length > 1 && (
+              <button
+                type="button"
+                class="ps-button ps-button-primary"
+                data-action="save-all"
+                aria-disabled={busy}
+                onClick={() =>
+                  void run({ type: 'save', papers: unsaved }, 'summary', `Saved ${count(unsaved.length, 'paper')}.`)
+                }
+              >
+                {savedCount > 0 ? `Save ${unsaved.length} more` : 'Save all'}
+              </button>
+            )}
+          </div>
+          <ul class="popup-papers" ref={list}>
             {papers.map((paper) => {
               const savedKey = saved.get(paper.key);
               return (
                 <li key={paper.key} data-paper-key={paper.key}>
                   <PaperSummary paper={paper} />
-                  <div class="actions">
+                  <div class="popup-row-actions">
                     {savedKey ? (
                       <>
-                        <span class="saved-mark">Saved</span>
                         <button
                           type="button"
-                          disabled={busy}
+                          class="ps-button ps-button-quiet ps-button-danger"
                           aria-label={`Remove ${paper.title}`}
-                          onClick={() => void remove(savedKey)}
+                          onClick={() => void run({ type: 'remove', key: savedKey }, paper.key)}
                         >
                           Remove
                         </button>
+                        <span class="saved-mark">Saved ✓</span>
                       </>
                     ) : (
                       <button
                         type="button"
-                        class="primary"
-                        disabled={busy}
+                        class="ps-button ps-button-primary"
                         aria-label={`Save ${paper.title}`}
-                        onClick={() => void save([paper])}
+                        onClick={() => void run({ type: 'save', papers: [paper] }, paper.key)}
                       >
                         Save
                       </button>
@@ -225,16 +308,19 @@ export function App() {
           </ul>
         </>
       )}
-      <footer class="settings">
-        <label>
-          <input
-            type="checkbox"
-            checked={everywhere === true}
-            disabled={everywhere === undefined}
-            onChange={(event) => void toggleEverywhere(event.currentTarget.checked)}
-          />{' '}
-          Find papers on every site (asks your browser for access to all pages)
-        </label>
+      <footer class="popup-settings">
+        {site && (
+          <Switch checked={siteOff} onChange={(off) => void toggleSite(off)} action="site-off">
+            Turn off on {site}
+          </Switch>
+        )}
+        <Switch
+          checked={everywhere}
+          onChange={(on) => void toggleEverywhere(on)}
+          hint="Reads every page you open; your browser asks you first."
+        >
+          Find papers on every site
+        </Switch>
       </footer>
     </main>
   );

@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { SavedPaper } from '../../lib/paper/model';
 import { CHROMIUM, FIXTURES } from './paths';
 
 export const hasChromium = existsSync(CHROMIUM);
@@ -82,4 +83,23 @@ export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
   await probe.close();
   if (id === undefined) throw new Error(`no tab shows ${url}`);
   return id;
+}
+
+/** Every record in the extension's IndexedDB, read from an extension page. */
+export async function savedRecords(browser: Browser): Promise<SavedPaper[]> {
+  const page = await browser.openExtensionPage('sidepanel.html');
+  const records = await page.evaluate(
+    () =>
+      new Promise<SavedPaper[]>((resolve, reject) => {
+        const request = indexedDB.open('papershelf');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const all = request.result.transaction('papers').objectStore('papers').getAll();
+          all.onsuccess = () => resolve(all.result);
+          all.onerror = () => reject(all.error);
+        };
+      }),
+  );
+  await page.close();
+  return records;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/paper/model';
-import { type Browser, hasChromium, launch, servePage, tabIdOf } from './browser';
+import { type Browser, hasChromium, launch, savedRecords, servePage, tabIdOf } from './browser';
 import { FIXTURES, PRODUCTION_BUILD, TEST_BUILD } from './paths';
 
 interface Case {
@@ -35,23 +35,9 @@ async function open(browser: Browser, item: Case): Promise<Page> {
   return page;
 }
 
-/** Every record in the extension's IndexedDB, read from an extension page. */
+/** The keys of every record in the extension's IndexedDB. */
 async function databaseKeys(browser: Browser): Promise<string[]> {
-  const page = await browser.openExtensionPage('sidepanel.html');
-  const keys = await page.evaluate(
-    () =>
-      new Promise<string[]>((resolve, reject) => {
-        const request = indexedDB.open('papershelf');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const all = request.result.transaction('papers').objectStore('papers').getAllKeys();
-          all.onsuccess = () => resolve(all.result.map(String));
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-  await page.close();
-  return keys.sort();
+  return (await savedRecords(browser)).map((record) => record.key).sort();
 }
 
 describe.skipIf(!hasChromium)('the test build in Chromium', () => {
