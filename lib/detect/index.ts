@@ -3,6 +3,7 @@ import { mergePapers } from '../paper/build';
 import { idTerms, normalizeUrl } from '../paper/ids';
 import type { Paper } from '../paper/model';
 import { acl } from './sources/acl';
+import { alFolio } from './sources/al-folio';
 import { alphaxiv } from './sources/alphaxiv';
 import { arxiv } from './sources/arxiv';
 import { biorxiv } from './sources/biorxiv';
@@ -39,6 +40,7 @@ export const sources: readonly Source[] = [
   dublinCore,
   jsonLd,
   coins,
+  alFolio,
   genericLinks,
   genericCards,
 ];
