@@ -564,7 +564,8 @@ export function abstractOf(roots: readonly Element[]): string | undefined {
 // Finding entries
 
 const LIST_ENTRY = new Set(['LI', 'TR', 'DD', 'DT', 'BLOCKQUOTE', 'FIGCAPTION']);
-const CARD_TAGS = new Set(['DIV', 'ARTICLE', 'SECTION']);
+// FONT: hand-written pages of the 2000s wrap each entry in one (mehrotra-hydejack).
+const CARD_TAGS = new Set(['DIV', 'ARTICLE', 'SECTION', 'FONT']);
 const HEADING = /^H[1-6]$/;
 
 /**
@@ -660,7 +661,12 @@ function linkInfo(element: Element, page: URL): LinkInfo | null {
   if (!href) return null;
   const text = linkText(element);
   const paper = paperLinkOf(href);
-  const role = isTitle(text) ? 'title' : isLabel(text) ? 'label' : 'prose';
+  // A journal reference as the link's text ("Phys. Rev. B 100, 104506 (2019)") labels the paper it links.
+  const role = isTitle(text)
+    ? 'title'
+    : isLabel(text) || JOURNAL_REFERENCE.test(cleanText(text) ?? '')
+      ? 'label'
+      : 'prose';
   return { element, href, text, paper, role };
 }
 
