@@ -1,4 +1,7 @@
+import type { ComponentChildren } from 'preact';
+import { siteCounts, sourceName } from '../lib/display';
 import type { Paper } from '../lib/paper/model';
+import { texToText } from '../lib/tex-text';
 import { safeHref } from './links';
 
 const SHOWN_AUTHORS = 3;
@@ -12,35 +15,48 @@ export function authorLine(paper: Paper): string {
   return total > SHOWN_AUTHORS ? `${shown} et al. (${total} authors)` : shown;
 }
 
+/** The date, venue, site and the site's counts of a paper, as one line of words. */
+export function metaLine(paper: Paper): string {
+  const site = sourceName(paper);
+  const venue = paper.venue ? texToText(paper.venue) : undefined;
+  return [paper.published, venue, site && site.toLowerCase() !== venue?.toLowerCase() ? site : undefined]
+    .concat(siteCounts(paper))
+    .filter(Boolean)
+    .join(' · ');
+}
+
+interface Props {
+  paper: Paper;
+  /** Renders the title and author line (the side panel marks search matches with it). */
+  renderText?: (text: string) => ComponentChildren;
+}
+
 /** Title, authors, date, source and links of one paper; page text is rendered as text only. */
-export function PaperSummary({ paper }: { paper: Paper }) {
+export function PaperSummary({ paper, renderText = (text) => text }: Props) {
   const url = safeHref(paper.url);
+  const title = texToText(paper.title);
   const links = [
     ['PDF', safeHref(paper.pdfUrl)],
     ['Code', safeHref(paper.codeUrl)],
     ['Project', safeHref(paper.projectUrl)],
   ] as const;
   return (
-    <div class="summary">
-      <div class="title">
+    <div class="ps-summary">
+      <div class="ps-title">
         {url ? (
           <a href={url} target="_blank" rel="noopener noreferrer">
-            {paper.title}
+            {renderText(title)}
           </a>
         ) : (
-          paper.title
+          renderText(title)
         )}
       </div>
-      <div class="authors">{authorLine(paper)}</div>
-      <div class="meta">
-        {[paper.published, paper.venue, paper.venue?.toLowerCase() === paper.source ? undefined : paper.source]
-          .filter(Boolean)
-          .join(' · ')}
-        {paper.upvotes !== undefined && ` · ▲ ${paper.upvotes}`}
-        {paper.stars !== undefined && ` · ★ ${paper.stars}`}
+      <div class="ps-authors">{renderText(authorLine(paper))}</div>
+      <div class="ps-meta">
+        {metaLine(paper)}
         {links.map(([label, href]) =>
           href ? (
-            <a key={label} class="link" href={href} target="_blank" rel="noopener noreferrer">
+            <a key={label} class="ps-link" href={href} target="_blank" rel="noopener noreferrer">
               {label}
             </a>
           ) : null,

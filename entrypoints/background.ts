@@ -5,8 +5,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncAllSitesScript } from '../lib/access';
+import { registerCommands } from '../lib/commands';
 import { findSaved, removePaper, savePapers } from '../lib/library/library';
 import { type BackgroundRequest, BackgroundRequestSchema, type BackgroundResponse } from '../lib/messages';
+import { openSidePanel } from '../lib/side-panel';
 import { notifyTabs } from '../lib/tabs';
 
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
@@ -53,15 +55,10 @@ async function handle(request: BackgroundRequest, asker: Asker): Promise<Backgro
   }
 }
 
-function openSidePanel(tabId: number, windowId: number | undefined): Promise<unknown> {
-  if (import.meta.env.FIREFOX)
-    return (browser as unknown as { sidebarAction: { open(): Promise<void> } }).sidebarAction.open();
-  return browser.sidePanel.open(windowId === undefined ? { tabId } : { tabId, windowId });
-}
-
 export default defineBackground(() => {
   void browser.action.setBadgeBackgroundColor({ color: '#3b6fe0' });
   void syncAllSitesScript();
+  registerCommands();
   browser.permissions.onAdded.addListener(() => void syncAllSitesScript());
   browser.permissions.onRemoved.addListener(() => void syncAllSitesScript());
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -73,7 +70,7 @@ export default defineBackground(() => {
       return false;
     }
     if (request.data.type === 'open-side-panel' && asker.kind === 'page') {
-      openSidePanel(asker.tabId, asker.windowId).then(
+      openSidePanel({ tabId: asker.tabId, windowId: asker.windowId }).then(
         () => sendResponse({ ok: true }),
         (error) => sendResponse({ ok: false, error: `could not open the side panel: ${describe(error)}` }),
       );

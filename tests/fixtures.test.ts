@@ -4,7 +4,9 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { detectPapers } from '../lib/detect/index';
+import { detectionSteps } from '../lib/detect/engine';
+import { worthScanning } from '../lib/detect/gate';
+import { detectPapers, sources } from '../lib/detect/index';
 import { parseHtml } from '../scripts/html';
 
 const root = join(import.meta.dirname, 'fixtures');
@@ -34,6 +36,13 @@ describe('saved pages', () => {
         expect(anchor?.ownerDocument, `anchor of ${paper.key}`).toBe(doc);
       }
       const papers = detections.map((detection) => detection.paper);
+      // The content script's gate never hides a page that has papers.
+      if (papers.length > 0) expect(worthScanning(sources, doc, new URL(url)), 'the gate lets it through').toBe(true);
+      // The scan in steps (what the content script slices) finds the very same.
+      const steps = detectionSteps(sources, doc, new URL(url));
+      let step = steps.next();
+      while (!step.done) step = steps.next();
+      expect(step.value.map((detection) => detection.paper)).toEqual(papers);
       await expect(`${JSON.stringify({ url, papers }, null, 2)}\n`).toMatchFileSnapshot(expectedPath);
     });
   }

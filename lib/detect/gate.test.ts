@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../scripts/html';
-import { worthScanning } from './gate';
+import { worthScanning as gate } from './gate';
+import { sources } from './index';
+
+const worthScanning = (doc: Document, url: URL) => gate(sources, doc, url);
 
 const page = (body: string, head = '') =>
   parseHtml(`<html><head>${head}</head><body>${body}</body></html>`, 'https://example.org/');
@@ -17,7 +20,8 @@ describe('worthScanning', () => {
     ['an arXiv link', page('<p>See <a href="https://arxiv.org/abs/2310.03646">this</a></p>')],
     ['a DOI link', page('<a href="https://doi.org/10.1000/xyz">paper</a>')],
     ['a PDF link', page('<a href="/files/Paper.PDF">paper</a>')],
-    ['titles under headings', page('<h3><a href="/p/1">A title</a></h3>')],
+    ['titles under headings beside a venue', page('<h3><a href="/p/1">A title</a></h3><p>In Proc. of ICML 2021</p>')],
+    ['titles under headings beside a journal and year', page('<h3><a href="/p/1">A title</a></h3><p>Nature, 2021</p>')],
   ])('lets a page with %s through', (_, doc) => {
     expect(worthScanning(doc, new URL('https://example.org/'))).toBe(true);
   });
@@ -27,5 +31,12 @@ describe('worthScanning', () => {
       '<nav><a href="/">Home</a></nav><h1>Welcome</h1><p>Plain text and <a href="/about">a link</a>.</p>',
     );
     expect(worthScanning(doc, new URL('https://example.org/'))).toBe(false);
+  });
+
+  it('stops headlines that name no venue (a news page), without reading them', () => {
+    const story = (n: number) =>
+      `<article><h3><a href="/story/${n}">Story ${n}</a></h3><p>Science desk, in London</p></article>`;
+    const doc = page(Array.from({ length: 20 }, (_, n) => story(n)).join(''));
+    expect(worthScanning(doc, new URL('https://news.example/'))).toBe(false);
   });
 });

@@ -1,45 +1,78 @@
-// The cheap "is there anything here" test the content script runs before any deep work: one
-// address check and one selector query, so a page with no papers costs next to nothing.
-import { sources } from './index';
+// The cheap "is there anything here" test a content script runs before any deep work: an address
+// check, then a look at the page's meta tags, scripts and links (collections the browser keeps
+// ready), so a page with no papers costs a fraction of one walk over its elements.
+import { JOURNAL, VENUE } from './sources/generic-links';
+import type { Source } from './types';
 
-// What any generic reader needs to find something: embedded metadata, a link to a paper
-// (arXiv, DOI, OpenReview, ACL, PubMed, Semantic Scholar, Hugging Face, a PDF), or titles
-// that are links under headings (repeated cards).
-const SIGNS = [
-  'meta[name^="citation_" i]',
-  'meta[name^="bepress_citation_" i]',
-  'meta[name^="dc." i]',
-  'meta[name^="dcterms." i]',
-  'meta[name^="prism." i]',
-  'script[type="application/ld+json"]',
-  'span.Z3988',
-  'a[href*="arxiv.org/"]',
-  'a[href*="doi.org/10."]',
-  'a[href*="/doi/10."]',
-  'a[href*="openreview.net/"]',
-  'a[href*="aclanthology.org/"]',
-  'a[href*="pubmed.ncbi.nlm.nih.gov/"]',
-  'a[href*="ncbi.nlm.nih.gov/pmc/"]',
-  'a[href*="pmc.ncbi.nlm.nih.gov/articles/"]',
-  'a[href*="ncbi.nlm.nih.gov/pubmed/"]',
-  'a[href*="aclweb.org/anthology/"]',
-  'a[href*="/article/10."]',
-  'a[href*="/chapter/10."]',
-  'a[href*="/content/10."]',
-  'a[href*="nature.com/articles/"]',
-  'a[href*="proceedings.neurips.cc/"]',
-  'a[href*="proceedings.mlr.press/"]',
-  'a[href*="openaccess.thecvf.com/"]',
-  'a[href*="ieeexplore.ieee.org/document/"]',
-  'a[href*="semanticscholar.org/paper/"]',
-  'a[href*="huggingface.co/papers/"]',
-  'a[href$=".pdf" i]',
-  ':is(h2, h3, h4, h5) a[href]',
-  '[class*="title"] a[href]',
-].join(',');
+// Embedded metadata any metadata reader reads.
+const META_NAME = /^(?:citation_|bepress_citation_|dc\.|dcterms\.|prism\.)/i;
 
-/** True when the address belongs to a site source, or the page shows a sign of a paper. */
-export function worthScanning(doc: Document, url: URL): boolean {
-  if (sources.some((source) => source.kind === 'site' && source.matches(url))) return true;
-  return doc.querySelector(SIGNS) !== null;
+// A link to a paper: arXiv, a DOI, OpenReview, ACL, PubMed/PMC, Semantic Scholar, Hugging Face,
+// publisher and proceedings pages, a PDF.
+const PAPER_LINK = new RegExp(
+  [
+    'arxiv\\.org/',
+    'doi\\.org/10\\.',
+    '/doi/10\\.',
+    'openreview\\.net/',
+    'aclanthology\\.org/',
+    'aclweb\\.org/anthology/',
+    'pubmed\\.ncbi\\.nlm\\.nih\\.gov/',
+    'ncbi\\.nlm\\.nih\\.gov/(?:pmc|pubmed)/',
+    'pmc\\.ncbi\\.nlm\\.nih\\.gov/articles/',
+    '/(?:article|chapter|content)/10\\.',
+    'nature\\.com/articles/',
+    'proceedings\\.neurips\\.cc/',
+    'proceedings\\.mlr\\.press/',
+    'openaccess\\.thecvf\\.com/',
+    'ieeexplore\\.ieee\\.org/document/',
+    'semanticscholar\\.org/paper/',
+    'huggingface\\.co/papers/',
+    '\\.pdf$',
+  ].join('|'),
+  'i',
+);
+
+// Titles that are links, as repeated citation cards have them.
+const TITLE_LINK = ':is(h2, h3, h4, h5, h6, [class*="title"]) a[href], a[href][class*="title"]';
+// The page's text runs blocks together ("A titleNature, 2021"): a venue word may start mid-word.
+const unbounded = (pattern: RegExp) => pattern.source.replace(/^\\b/, '');
+const VENUE_WORD = new RegExp(unbounded(VENUE));
+// A journal-like name beside a year ("Nature 2021"): alone, "Science" is a news section.
+const JOURNAL_YEAR = new RegExp(`${unbounded(JOURNAL)}\\W{1,3}(?:\\w+\\W{1,3}){0,3}(?:19|20)\\d\\d\\b`);
+
+function hasMetadata(doc: Document): boolean {
+  for (const meta of doc.getElementsByTagName('meta')) {
+    if (META_NAME.test(meta.getAttribute('name') ?? '')) return true;
+  }
+  for (const script of doc.getElementsByTagName('script')) {
+    if (script.getAttribute('type') === 'application/ld+json') return true;
+  }
+  for (const span of doc.getElementsByClassName('Z3988')) if (span.tagName === 'SPAN') return true;
+  return false;
+}
+
+function hasPaperLink(doc: Document): boolean {
+  for (const link of doc.getElementsByTagName('a')) {
+    if (PAPER_LINK.test(link.getAttribute('href') ?? '')) return true;
+  }
+  return false;
+}
+
+// Cards of citations: title links, and words that name where a paper appeared.
+function hasCitationCards(doc: Document): boolean {
+  const body = doc.body;
+  if (!body?.querySelector(TITLE_LINK)) return false;
+  const text = body.textContent ?? '';
+  return VENUE_WORD.test(text) || JOURNAL_YEAR.test(text);
+}
+
+/**
+ * True when one of `readers` is a site reader for this address, or the page shows a sign some
+ * other reader could use (metadata, a link to a paper, citation cards). Never false on a page
+ * where `readers` would find a paper (lib/detect/gate.test.ts holds that on every fixture).
+ */
+export function worthScanning(readers: readonly Source[], doc: Document, url: URL): boolean {
+  if (readers.some((source) => source.kind === 'site' && source.matches(url))) return true;
+  return hasMetadata(doc) || hasPaperLink(doc) || hasCitationCards(doc);
 }

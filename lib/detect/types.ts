@@ -15,8 +15,10 @@ export interface Detection {
 export type SourceKind = 'site' | 'metadata' | 'listing';
 
 /**
- * A reader. `matches` is the cheap address gate; `detect` reads the page and never throws,
- * mutates the page, fetches or touches `browser.*`.
+ * A reader. `matches` is the cheap address gate; `detect` reads the page and never mutates it,
+ * fetches or touches `browser.*`. A reader of long listings also offers `read`, the same papers as
+ * a generator (one entry read per step), so a large page can be read in slices (`detectionSteps`
+ * in engine.ts); its `detect` is then `[...read(doc, url)]`.
  */
 export interface Source {
   /** Equals the file name under lib/detect/sources/ and the fixture folder name. */
@@ -26,4 +28,5 @@ export interface Source {
   patterns: readonly string[];
   matches(url: URL): boolean;
   detect(doc: Document, url: URL): Detection[];
+  read?(doc: Document, url: URL): Iterable<Detection>;
 }

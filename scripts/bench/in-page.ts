@@ -2,7 +2,7 @@
 // detection, library and search code, timed where it runs for users.
 import { createSearchIndex } from '../../entrypoints/sidepanel/search';
 import { worthScanning } from '../../lib/detect/gate';
-import { detectPapers } from '../../lib/detect/index';
+import { detectPapers, sources } from '../../lib/detect/index';
 import { createLibrary } from '../../lib/library/library';
 import { toPaper } from '../../lib/paper/build';
 import type { Paper } from '../../lib/paper/model';
@@ -60,7 +60,7 @@ function benchDetect(repeat: number): { ms: number; papers: number; gateMs: numb
     // The gate is far below the clock's 0.1 ms resolution: time a thousand calls, report one.
     gateMs:
       time(() => {
-        for (let i = 0; i < 1000; i++) worthScanning(document, url);
+        for (let i = 0; i < 1000; i++) worthScanning(sources, document, url);
       }, repeat) / 1000,
   };
 }

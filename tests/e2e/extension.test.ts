@@ -84,7 +84,7 @@ describe.skipIf(!hasChromium)('the test build in Chromium', () => {
 
     const panel = await browser.openExtensionPage('sidepanel.html');
     await expect.poll(() => panel.locator(`[data-paper-key="${paper.key}"]`).count()).toBe(1);
-    expect(await panel.locator(`[data-paper-key="${paper.key}"] .title`).textContent()).toBe(paper.title);
+    expect(await panel.locator(`[data-paper-key="${paper.key}"] .ps-title`).textContent()).toBe(paper.title);
     await panel.close();
     expect(await databaseKeys(browser)).toEqual([paper.key]);
 

@@ -256,11 +256,11 @@ export function parseAuthorList(text: string): string[] | null {
 }
 
 // Conference and journal names, proceedings words, archives: a part of an entry that names a venue.
-const VENUE =
+export const VENUE =
   /\b(?:Proc(?:eedings|\.)|Conference|Conf\.|Workshop|Symposium|Journal of|Transactions|Trans\.|Advances in|Findings of|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|WACV|BMVC|ACL|EMNLP|NAACL|EACL|COLING|TACL|COLM|AAAI|IJCAI|KDD|SIGIR|SIGGRAPH|WSDM|CHI|UIST|CSCW|JMLR|TMLR|TPAMI|IJCV|PNAS|eLife|PLOS|arXiv|bioRxiv|medRxiv|SSRN|[Pp]reprint|Interspeech|ICASSP|CoRL|ICRA|IROS|AISTATS|UAI|COLT|MICCAI|MLSys|OSDI|SOSP|NSDI|USENIX|ISCA|PLDI|POPL|ICSE|Technical [Rr]eport|Tech\. [Rr]ep|[Tt]hesis|[Dd]issertation|[Uu]nder review)\b/;
 // Journal names that are also everyday words ("Science" is a news section, a shop's blog is its
 // "Journal"): a venue only with a year or volume.
-const JOURNAL = /\b(?:Journal|Nature|Science|Cell|Lancet|Letters|Review|Annals|Bulletin)\b/;
+export const JOURNAL = /\b(?:Journal|Nature|Science|Cell|Lancet|Letters|Review|Annals|Bulletin)\b/;
 const YEAR = /(?<![\d./-])((?:19|20)\d\d)(?![\d])(?!\.\d)/g;
 
 // Small words a venue's name may hold in lower case ("Proceedings of the …", "pp. 1–10").
