@@ -22,6 +22,7 @@ export const SOURCE_NAMES: Readonly<Record<string, string>> = {
   coins: 'publisher page',
   'generic-links': 'web page',
   'generic-cards': 'web page',
+  'al-folio': 'web page',
   address: 'PDF address',
   bibtex: 'BibTeX file',
   ris: 'RIS file',
@@ -30,7 +31,7 @@ export const SOURCE_NAMES: Readonly<Record<string, string>> = {
 };
 
 // Readers that serve any site: the site's own name says more than the reader's.
-const ANY_SITE = new Set(['highwire', 'dublin-core', 'json-ld', 'coins', 'generic-links', 'generic-cards']);
+const ANY_SITE = new Set(['highwire', 'dublin-core', 'json-ld', 'coins', 'generic-links', 'generic-cards', 'al-folio']);
 
 /** Where a paper was found, in words: "arXiv", "Hugging Face", "nature.com", "BibTeX file". */
 export function sourceName(paper: Pick<Paper, 'source' | 'pageUrl'>): string | undefined {

@@ -88,3 +88,26 @@ export function firstPublished(values: (string | undefined)[]): string | undefin
   }
   return earliest;
 }
+
+// Tags that describe the one article a page is (Google Scholar's inclusion rules: one article per
+// page, its citation_title); a DOI in Dublin Core or PRISM says the same.
+const ARTICLE_TAGS = [
+  'meta[name="citation_title" i][content]',
+  'meta[name="bepress_citation_title" i][content]',
+  'meta[name="citation_doi" i][content]',
+  'meta[name="prism.doi" i][content]',
+].join(',');
+const IDENTIFIER_TAGS = 'meta[name="dc.identifier" i][content], meta[name="dcterms.identifier" i][content]';
+
+/**
+ * True when the page is one article's own page: its references, related articles, figure and
+ * supplement links and citation-export links are other things, and the listing readers leave
+ * them alone (README, "Article pages").
+ */
+export function describesArticle(doc: Document): boolean {
+  if (doc.querySelector(ARTICLE_TAGS) !== null) return true;
+  for (const tag of doc.querySelectorAll(IDENTIFIER_TAGS)) {
+    if (identifierIds(tag.getAttribute('content') ?? '').doi) return true;
+  }
+  return false;
+}

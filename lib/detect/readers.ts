@@ -1,5 +1,6 @@
 // The readers every page may need, grouped so a content script can carry only the groups it uses:
 // metadata a page embeds (strongest first), and the guesses for listings on sites no reader knows.
+import { alFolio } from './sources/al-folio';
 import { coins } from './sources/coins';
 import { dublinCore } from './sources/dublin-core';
 import { genericCards } from './sources/generic-cards';
@@ -12,4 +13,4 @@ import type { Source } from './types';
 export const metadataReaders: readonly Source[] = [highwire, dublinCore, jsonLd, coins];
 
 /** Links to papers and repeated citation cards, for pages no site reader reads. */
-export const listingReaders: readonly Source[] = [genericLinks, genericCards];
+export const listingReaders: readonly Source[] = [alFolio, genericLinks, genericCards];

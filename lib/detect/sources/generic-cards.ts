@@ -25,6 +25,7 @@ import { toIsoDate } from '../../paper/dates';
 import { normalizeUrl } from '../../paper/ids';
 import { textOf } from '../dom';
 import { isCodeLink, paperLinkOf } from '../links';
+import { describesArticle } from '../metadata';
 import type { Detection, Source } from '../types';
 import {
   abstractOf,
@@ -48,7 +49,7 @@ import {
 const TITLE_LINKS =
   'h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], [class*="title"] a[href], a[href][class*="title"]';
 
-/** The card a title link sits in: its nearest ancestor (within five) with two siblings of its shape. */
+/** The card a title link sits in: its nearest ancestor (within five) with a sibling of its shape. */
 function cardOf(link: Element): Element | null {
   let node = link.parentElement;
   for (let depth = 0; node && depth < 5; depth++, node = node.parentElement) {
@@ -57,7 +58,7 @@ function cardOf(link: Element): Element | null {
     const shape = signature(node);
     let same = 0;
     for (const sibling of parent.children) if (signature(sibling) === shape) same++;
-    if (same >= 3) return node;
+    if (same >= 2) return node;
   }
   return null;
 }
@@ -144,7 +145,9 @@ function isPaperCard(card: Card): boolean {
 }
 
 function detect(doc: Document, url: URL): Detection[] {
-  if (isWebSearchPage(url)) return [];
+  // An article's own page gives that article only (the metadata readers'): its references and
+  // figure, supplement and export links are not papers of the page.
+  if (isWebSearchPage(url) || describesArticle(doc)) return [];
   const body = doc.body ?? doc.documentElement;
   // Cards grouped by their parent and shape, in page order.
   const groups = new Map<string, { parent: Element; cards: Element[] }>();
@@ -171,7 +174,10 @@ function detect(doc: Document, url: URL): Detection[] {
     const members = [...parent.children].filter((child) => signature(child) === shape);
     const cards = titled.map((element) => readCard(element, url)).filter((card): card is Card => card !== null);
     const papers = cards.filter(isPaperCard);
-    if (papers.length < 3 || papers.length * 2 < members.length) continue;
+    // Three paper cards and half the group; or a group of two where both are papers (a new
+    // researcher's page: tests/fixtures/generic-links/ma-academicpages).
+    const pair = members.length === 2 && papers.length === 2;
+    if (!pair && (papers.length < 3 || papers.length * 2 < members.length)) continue;
     for (const card of papers) {
       if (card.linked) continue;
       const paper = toPaper({

@@ -56,6 +56,7 @@ import { normalizeUrl } from '../../paper/ids';
 import type { PaperIds } from '../../paper/model';
 import { textOf } from '../dom';
 import { isCodeLink, type PaperLink, paperLinkOf } from '../links';
+import { describesArticle } from '../metadata';
 import type { Detection, Source } from '../types';
 
 // Web search engines: their result pages list page titles, not papers.
@@ -133,6 +134,8 @@ export function isLabel(text: string | null | undefined): boolean {
   }
   if (/^(?:arxiv:\s*|doi:\s*|pmid:?\s*|pmcid:?\s*)?\S*\d\S*$/i.test(value) && !/\s/.test(value)) return true;
   if (/^(?:arxiv|doi|pmid|pmc(?:id)?):\s*\S+$/i.test(value)) return true;
+  // "[arXiv:2507.05055 ]", "(doi: 10.1103/…)": an id in brackets, spaces and all.
+  if (/^[[(]\s*(?:arxiv|doi|pmid|pmc(?:id)?):?\s*\S*\d\S*\s*[\])]$/i.test(value)) return true;
   const stripped = value
     .toLowerCase()
     .replace(/[[\](){}<>|/:,.!?↗→»«"“”'‘’•·—–-]+/g, ' ')
@@ -145,6 +148,10 @@ const CALL_TO_ACTION =
 // "Vaswani et al. (2017)", "Smith and Jones, 2020": a citation in running text, not a title.
 const CITATION =
   /^\p{Lu}[\p{L}'’-]+(?:\s+(?:and|&)\s+\p{Lu}[\p{L}'’-]+)?\s+et al\b|\(\s*(?:19|20)\d\d[a-z]?\s*\)\s*$|,\s*(?:19|20)\d\d[a-z]?\s*$/iu;
+// "Quantum Sci. Technol. 3 (2018) 044003", "Phys. Rev. B 109, 224310 (2024)": a journal reference
+// (volume, page, year in brackets) as a DOI link's text names where the paper is, not what.
+const JOURNAL_REFERENCE =
+  /^(?:[\p{Lu}][\p{L}.-]*\s+){1,6}\d+[,:]?\s+(?:\(\s*(?:19|20)\d\d\s*\)\s+)?[A-Z]?\d+(?:[-–]\d+)?(?:\s+\(\s*(?:19|20)\d\d\s*\))?$/u;
 
 /** True when the text reads like a paper's title (see the header: capitalised, two words, no label). */
 export function isTitle(text: string | null | undefined): boolean {
@@ -152,7 +159,7 @@ export function isTitle(text: string | null | undefined): boolean {
   if (!value || value.length < 8 || value.length > 400) return false;
   const list = words(value);
   if (list.length < 2 || list.length > 60) return false;
-  if (isLabel(value) || CITATION.test(value) || /:$/.test(value)) return false;
+  if (isLabel(value) || CITATION.test(value) || JOURNAL_REFERENCE.test(value) || /:$/.test(value)) return false;
   // "Read the study", "Download the full report", "See our findings": a call to follow the link.
   if (list.length <= 6 && CALL_TO_ACTION.test(value)) return false;
   if (toIsoDate(value) !== undefined) return false;
@@ -485,8 +492,10 @@ export function readCitation(parts: readonly Part[]): Citation {
         continue;
       }
     }
-    // A remark in brackets after the venue ("(oral)", "(a re-read…)") is not part of it.
-    const venueText = isVenue(text) ? text : text.replace(/\s*\([^()]*\)$/, '');
+    // A remark in brackets after the venue ("(oral)", "(a re-read…)") is not part of it, nor
+    // academicpages' "Published in" before it.
+    const shown = text.replace(/^published in\s+/i, '');
+    const venueText = isVenue(shown) ? shown : shown.replace(/\s*\([^()]*\)$/, '');
     if (isVenue(venueText)) {
       citation.venue ??= cleanVenue(venueText);
       for (const year of yearsIn(venueText)) dates.push(String(year));
@@ -555,7 +564,8 @@ export function abstractOf(roots: readonly Element[]): string | undefined {
 // Finding entries
 
 const LIST_ENTRY = new Set(['LI', 'TR', 'DD', 'DT', 'BLOCKQUOTE', 'FIGCAPTION']);
-const CARD_TAGS = new Set(['DIV', 'ARTICLE', 'SECTION']);
+// FONT: hand-written pages of the 2000s wrap each entry in one (mehrotra-hydejack).
+const CARD_TAGS = new Set(['DIV', 'ARTICLE', 'SECTION', 'FONT']);
 const HEADING = /^H[1-6]$/;
 
 /**
@@ -651,7 +661,12 @@ function linkInfo(element: Element, page: URL): LinkInfo | null {
   if (!href) return null;
   const text = linkText(element);
   const paper = paperLinkOf(href);
-  const role = isTitle(text) ? 'title' : isLabel(text) ? 'label' : 'prose';
+  // A journal reference as the link's text ("Phys. Rev. B 100, 104506 (2019)") labels the paper it links.
+  const role = isTitle(text)
+    ? 'title'
+    : isLabel(text) || JOURNAL_REFERENCE.test(cleanText(text) ?? '')
+      ? 'label'
+      : 'prose';
   return { element, href, text, paper, role };
 }
 
@@ -695,8 +710,8 @@ function titleCandidates(
   roots: readonly Element[],
   runs: readonly Run[],
   page: URL,
-): { text: string; element: Element }[] {
-  const found: { text: string; element: Element; rank: number }[] = [];
+): { text: string; element: Element; quoted?: boolean }[] {
+  const found: { text: string; element: Element; rank: number; quoted?: boolean }[] = [];
   const within = (element: Element, root: Element): boolean => {
     for (let node: Element | null = element; node && node !== root.parentElement; node = node.parentElement) {
       if (isSkipped(node)) return false;
@@ -719,7 +734,9 @@ function titleCandidates(
         consider(element, 4, root);
       else if (element.tagName === 'A') {
         const href = httpUrl(element.getAttribute('href'), page);
-        if (href && !paperLinkOf(href) && !isCodeLink(href)) consider(element, 5, root);
+        // A title linking to the paper's page on the site (Hugo Academic's /publication/<slug>/)
+        // outranks the venue in <em> beside it.
+        if (href && !paperLinkOf(href) && !isCodeLink(href)) consider(element, 3.5, root);
       }
     }
   }
@@ -728,7 +745,8 @@ function titleCandidates(
     const quoted = run.link ? null : /[“"]([^”"]{8,400})[”"]/.exec(run.text);
     if (quoted?.[1]) {
       const text = cleanTitle(quoted[1]);
-      if (text && isTitle(text) && !parseAuthorList(text)) found.push({ text, element: run.element, rank: 3 });
+      if (text && isTitle(text) && !parseAuthorList(text))
+        found.push({ text, element: run.element, rank: 3, quoted: true });
     }
   }
   return found.sort((a, b) => a.rank - b.rank);
@@ -750,7 +768,9 @@ const CALLED_PAPER = /\b(?:paper|article|preprint|publication)\b/i;
 function readLabelledEntry(roots: readonly Element[], runs: readonly Run[], page: URL): Reading | null {
   const isLabelRun = (run: Run): boolean => run.link !== undefined && isLabel(run.text);
   for (const candidate of titleCandidates(roots, runs, page)) {
-    const inTitle = (run: Run): boolean => candidate.element.contains(run.element) && candidate.element !== roots[0];
+    // A quoted title shares its element with the authors and venue around it: only its part is left out.
+    const inTitle = (run: Run): boolean =>
+      !candidate.quoted && candidate.element.contains(run.element) && candidate.element !== roots[0];
     const parts = partsOf(runs, (run) => isLabelRun(run) || inTitle(run));
     const citation = readCitation(parts.filter((part) => cleanTitle(part.text) !== candidate.text));
     if (!isCitation(citation)) continue;
@@ -876,7 +896,9 @@ function isClaimed(element: Element, claimed: ReadonlySet<Element>): boolean {
 }
 
 function detect(doc: Document, url: URL): Detection[] {
-  if (isWebSearchPage(url)) return [];
+  // An article's own page gives that article only (the metadata readers'): its references and
+  // figure, supplement and export links are not papers of the page.
+  if (isWebSearchPage(url) || describesArticle(doc)) return [];
   const body = doc.body ?? doc.documentElement;
   const page = normalizeUrl(url.href);
   const infos = new Map<Element, LinkInfo>();

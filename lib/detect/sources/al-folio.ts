@@ -1,0 +1,134 @@
+// Publication lists of the al-folio Jekyll theme (alshedivat/al-folio, `_layouts/bib.liquid`, and
+// the many sites that copy its markup by hand): `ol.bibliography > li`, each entry a `.title`, an
+// `.author` list, a `.periodical` (venue and year) and a row of `.links` buttons (Abs, arXiv, PDF,
+// HTML, DOI, Code, Website), with `.abstract.hidden` and `.bibtex.hidden` blocks.
+//
+// Decisions:
+// - An entry counts when it shows a `.title` and an `.author` list: what it links does not decide
+//   (al-folio titles are plain text; the only link may be a PDF under /assets/pdf/, a project
+//   page, a video, or an Altmetric/Dimensions badge's `data-doi`).
+// - Identity: every link of the entry read as a paper link (arXiv, DOI, OpenReview…; the
+//   strongest id decides the key), then `data-doi`, `data-arxiv-id` and `data-pmid` badge
+//   attributes; else the entry's PDF, else its first http(s) link that is not code. An entry that
+//   links nothing has no address to key it by and is left out (fewer papers, never a wrong one).
+// - Authors as shown: "Beedu, Apoorva, Ren, Zhile, and Essa, Irfan" (al-folio before 2022 prints
+//   "last, first") becomes "Apoorva Beedu"…; "A. Beedu, Z. Ren" is kept. Marks (*, †) are dropped.
+// - `venue` from the `.periodical` text without its year; `published` its year.
+// - The anchor is the `.title` element.
+import { cleanText, httpUrl, toPaper } from '../../paper/build';
+import { normalizeDoi, parseArxivId } from '../../paper/ids';
+import type { PaperIds } from '../../paper/model';
+import { textOf } from '../dom';
+import { isCodeLink, paperLinkOf } from '../links';
+import { describesArticle, personName } from '../metadata';
+import type { Detection, Source } from '../types';
+import { abstractOf, cleanTitle, isName, parseAuthorList } from './generic-links';
+
+const ENTRY = 'ol.bibliography > li';
+
+/** An author list as al-folio prints it: "First Last, …, and First Last" or "Last, First, …, and Last, First". */
+export function alFolioAuthors(text: string | undefined): string[] {
+  const value = cleanText(text?.replace(/[*∗†‡§¶]+/g, ''));
+  if (!value) return [];
+  const pieces = value
+    .replace(/,?\s+and\s+/g, ', ')
+    .split(/\s*,\s*/)
+    .map((piece) => piece.trim())
+    .filter((piece) => piece.length > 0 && piece !== 'et al.' && piece !== '…' && piece !== '...');
+  // "Last, First" pairs: an even count whose pairs read as one name the other way round.
+  if (pieces.length >= 2 && pieces.length % 2 === 0) {
+    const pairs: string[] = [];
+    for (let index = 0; index < pieces.length; index += 2) {
+      const name = personName(`${pieces[index]}, ${pieces[index + 1]}`);
+      if (!/^\S+(?:\s\S+){0,3}$/.test(pieces[index] ?? '') || !isName(name) || isName(pieces[index] ?? '')) break;
+      pairs.push(name);
+    }
+    if (pairs.length * 2 === pieces.length) return pairs;
+  }
+  return parseAuthorList(value) ?? pieces.filter(isName);
+}
+
+/** The ids an entry's badges carry: Altmetric's and Dimensions' `data-doi`, `data-arxiv-id`, `data-pmid`. */
+function badgeIds(entry: Element): PaperIds {
+  const ids: PaperIds = {};
+  for (const badge of entry.querySelectorAll('[data-doi], [data-arxiv-id], [data-pmid]')) {
+    ids.doi ??= normalizeDoi(badge.getAttribute('data-doi') ?? '') ?? undefined;
+    ids.arxiv ??= parseArxivId(badge.getAttribute('data-arxiv-id') ?? '')?.id;
+    const pmid = badge.getAttribute('data-pmid')?.trim();
+    if (pmid && /^\d{1,9}$/.test(pmid)) ids.pubmed ??= pmid;
+  }
+  return ids;
+}
+
+function readEntry(entry: Element, page: URL): Detection | null {
+  const titleElement = entry.querySelector('.title');
+  const title = cleanTitle(textOf(titleElement));
+  const authors = alFolioAuthors(textOf(entry.querySelector('.author')));
+  if (!titleElement || !title || authors.length === 0) return null;
+  const ids: PaperIds = {};
+  let landing: string | undefined;
+  let pdf: string | undefined;
+  let other: string | undefined;
+  let code: string | undefined;
+  let bestRank = Number.POSITIVE_INFINITY;
+  for (const anchor of entry.querySelectorAll('a[href]')) {
+    if (anchor.closest('.bibtex, .abstract')) continue;
+    const href = httpUrl(anchor.getAttribute('href'), page);
+    if (!href) continue;
+    if (isCodeLink(href)) {
+      code ??= href;
+      continue;
+    }
+    const link = paperLinkOf(href);
+    if (!link) {
+      other ??= href;
+      continue;
+    }
+    for (const [scheme, value] of Object.entries(link.ids) as [keyof PaperIds, string][]) {
+      if (value && ids[scheme] === undefined) Object.assign(ids, { [scheme]: value });
+    }
+    pdf ??= link.pdf;
+    if (link.rank < bestRank && link.landing) {
+      bestRank = link.rank;
+      landing = link.landing;
+    }
+  }
+  for (const [scheme, value] of Object.entries(badgeIds(entry)) as [keyof PaperIds, string][]) {
+    if (value && ids[scheme] === undefined) Object.assign(ids, { [scheme]: value });
+  }
+  const periodical = textOf(entry.querySelector('.periodical'));
+  const year = /\b((?:19|20)\d\d)\b/.exec(periodical ?? '')?.[1];
+  const venue = cleanText(periodical?.replace(/\b(?:19|20)\d\d\b/g, '').replace(/[\s,.]+$/, ''));
+  const paper = toPaper({
+    title,
+    authors,
+    published: year,
+    venue,
+    abstract: abstractOf([entry]),
+    ids,
+    url: landing ?? pdf ?? other,
+    pdfUrl: pdf,
+    codeUrl: code,
+    source: 'al-folio',
+    pageUrl: page.href,
+  });
+  return paper ? { paper, anchor: titleElement } : null;
+}
+
+function detect(doc: Document, url: URL): Detection[] {
+  if (describesArticle(doc)) return [];
+  const found: Detection[] = [];
+  for (const entry of doc.querySelectorAll(ENTRY)) {
+    const detection = readEntry(entry, url);
+    if (detection) found.push(detection);
+  }
+  return found;
+}
+
+export const alFolio: Source = {
+  id: 'al-folio',
+  kind: 'listing',
+  patterns: [],
+  matches: () => true,
+  detect,
+};
