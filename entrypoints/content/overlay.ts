@@ -9,6 +9,7 @@ export interface ControlActions {
   save(): void;
   remove(): void;
   openSidePanel(): void;
+  turnOffSite(): void;
 }
 
 /** One paper's control on the page. */
@@ -24,7 +25,11 @@ export interface Control {
 const TEST_HOOKS = import.meta.env.MODE === 'test';
 
 const STYLE = `
-:host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin-inline-start: 0.4em; line-height: 1; }
+:host { all: initial !important; display: inline-block !important; position: relative !important;
+  vertical-align: middle !important; margin-inline-start: 0.4em !important; line-height: 1 !important;
+  writing-mode: horizontal-tb !important; direction: ltr !important; zoom: 1 !important; font: 12px/1 system-ui, sans-serif !important;
+  padding: 0 !important; border: 0 !important; letter-spacing: normal !important; word-spacing: normal !important;
+  text-transform: none !important; transform: none !important; visibility: visible !important; opacity: 1 !important; }
 button { font: 600 12px/1 system-ui, sans-serif; cursor: pointer; border-radius: 6px; border: 1px solid #c6c9d2;
   background: #f7f8fa; color: #1f2330; padding: 4px 8px; }
 .main { width: 6.2em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -65,7 +70,9 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
   menu.hidden = true;
   const open = menuItem(doc, 'Open in side panel', () => actions.openSidePanel());
   const remove = menuItem(doc, 'Remove from papershelf', () => actions.remove());
-  menu.append(open, remove);
+  const turnOff = menuItem(doc, 'Turn off on this site', () => actions.turnOffSite());
+  const items = [open, remove, turnOff];
+  menu.append(...items);
   root.append(style, main, menu);
 
   let state: ControlState = 'unsaved';
@@ -122,14 +129,16 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
       main.focus();
     } else if ((key === 'ArrowDown' || key === 'ArrowUp') && !menu.hidden) {
       event.preventDefault();
-      (root.activeElement === open ? remove : open).focus();
+      const at = items.indexOf(root.activeElement as HTMLButtonElement);
+      const step = key === 'ArrowDown' ? 1 : items.length - 1;
+      items[(at + step) % items.length]?.focus();
     }
   });
   root.addEventListener('focusout', (event) => {
     const next = (event as FocusEvent).relatedTarget as Node | null;
     if (!next || !root.contains(next)) closeMenu();
   });
-  for (const item of [open, remove]) item.addEventListener('click', () => closeMenu());
+  for (const item of items) item.addEventListener('click', () => closeMenu());
 
   if (TEST_HOOKS) host.dataset.papershelfKey = paper.key;
   control.setState('unsaved');
