@@ -37,6 +37,10 @@ button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 .main[data-state="saved"] { background: #e7f4ea; border-color: #7dbb8b; color: #17572a; }
 .main[data-state="error"] { background: #fdecea; border-color: #e39a91; color: #8a1f12; }
 .main[data-state="saving"] { opacity: 0.7; cursor: progress; }
+.main::before { content: "Save"; }
+.main[data-state="saving"]::before { content: "Saving\\2026"; }
+.main[data-state="saved"]::before { content: "Saved \\2713"; }
+.main[data-state="error"]::before { content: "Retry"; }
 .menu { position: absolute; z-index: 2147483647; top: calc(100% + 4px); inset-inline-end: 0; display: flex;
   flex-direction: column; gap: 2px; padding: 4px; border-radius: 8px; border: 1px solid #c6c9d2; background: #fff;
   box-shadow: 0 4px 16px rgb(0 0 0 / 0.18); }
@@ -52,7 +56,8 @@ button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 }
 `;
 
-const LABELS: Record<ControlState, string> = { unsaved: 'Save', saving: 'Saving…', saved: 'Saved ✓', error: 'Retry' };
+// The visible label is a pseudo-element (in STYLE), not text: window.find and text selection on the
+// page cannot reach it, so they cannot tell a saved control from an unsaved one.
 
 /** Creates a control for `paper` (not yet in the page: the caller places `host`). */
 export function createControl(doc: Document, paper: Paper, actions: ControlActions): Control {
@@ -83,7 +88,6 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
     setState(next, message) {
       state = next;
       main.dataset.state = next;
-      main.textContent = LABELS[next];
       main.disabled = next === 'saving';
       const title = control.paper.title;
       const label =

@@ -21,6 +21,32 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
     await browser?.close();
   });
 
+  it('gives the page no text to find and no size that tells a saved control from an unsaved one', async () => {
+    await servePage(browser.context, hf.url, fixture);
+    const page = await browser.context.newPage();
+    await page.goto(hf.url);
+    await expect.poll(() => page.locator('papershelf-control').count()).toBe(hf.papers.length);
+    const [saved, unsaved] = hf.papers as [Paper, Paper];
+    const hostOf = (paper: Paper) => page.locator(`papershelf-control[data-papershelf-key="${paper.key}"]`);
+    await hostOf(saved).click();
+    await expect.poll(() => hostOf(saved).getAttribute('data-papershelf-state')).toBe('saved');
+    // window.find is what a page script has to search the text the user sees.
+    const found = await page.evaluate(() => (window as unknown as { find(text: string): boolean }).find('Saved'));
+    expect(found).toBe(false);
+    const size = (paper: Paper) =>
+      hostOf(paper).evaluate((host) => {
+        const box = host.getBoundingClientRect();
+        return [box.width, box.height];
+      });
+    expect(await size(saved)).toEqual(await size(unsaved));
+    // Leave the library as it was for the next test.
+    await hostOf(saved).click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hostOf(saved).getAttribute('data-papershelf-state')).toBe('unsaved');
+    await page.close();
+  });
+
   it('turns papershelf off on the site from the menu: controls go, and stay gone after a reload', async () => {
     await servePage(browser.context, hf.url, fixture);
     const page = await browser.context.newPage();
