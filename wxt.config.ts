@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 
@@ -5,6 +6,7 @@ import { defineConfig } from 'wxt';
 // "all sites" access (as if the user had granted it: the generic content script on every page no
 // site script covers) and the test hooks (CONTRACT.md). The hooks
 // are compiled in only where `import.meta.env.MODE === 'test'`, so production bundles carry none.
+const OWN_CONTEXT = fileURLToPath(new URL('./entrypoints/content/context.ts', import.meta.url));
 const allSites = ['http://*/*', 'https://*/*'];
 // public/icon/<size>.png, drawn by scripts/icons.ts (off-<size>.png: the toolbar button on a site
 // where the user turned papershelf off).
@@ -12,7 +14,19 @@ const ICONS = { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'i
 
 export default defineConfig({
   imports: false,
-  vite: () => ({ plugins: [preact()] }),
+  // The content scripts use our own context (entrypoints/content/context.ts) in place of WXT's,
+  // which announces every start to the page with the extension's id and stops when the page
+  // replays that announcement.
+  vite: () => ({
+    plugins: [
+      preact(),
+      {
+        name: 'papershelf-content-script-context',
+        enforce: 'pre' as const,
+        resolveId: (id: string) => (id === 'wxt/utils/content-script-context' ? OWN_CONTEXT : null),
+      },
+    ],
+  }),
   manifest: ({ browser }) => ({
     name: 'papershelf',
     description: 'Finds the research papers on the page you are reading and keeps an offline reading list.',
