@@ -9,6 +9,7 @@ export interface ControlActions {
   save(): void;
   remove(): void;
   openSidePanel(): void;
+  turnOffSite(): void;
 }
 
 /** One paper's control on the page. */
@@ -24,7 +25,11 @@ export interface Control {
 const TEST_HOOKS = import.meta.env.MODE === 'test';
 
 const STYLE = `
-:host { all: initial; display: inline-block; position: relative; vertical-align: middle; margin-inline-start: 0.4em; line-height: 1; }
+:host { all: initial !important; display: inline-block !important; position: relative !important;
+  vertical-align: middle !important; margin-inline-start: 0.4em !important; line-height: 1 !important;
+  writing-mode: horizontal-tb !important; direction: ltr !important; zoom: 1 !important; font: 12px/1 system-ui, sans-serif !important;
+  padding: 0 !important; border: 0 !important; letter-spacing: normal !important; word-spacing: normal !important;
+  text-transform: none !important; transform: none !important; visibility: visible !important; opacity: 1 !important; }
 button { font: 600 12px/1 system-ui, sans-serif; cursor: pointer; border-radius: 6px; border: 1px solid #c6c9d2;
   background: #f7f8fa; color: #1f2330; padding: 4px 8px; }
 .main { width: 6.2em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -32,6 +37,10 @@ button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 .main[data-state="saved"] { background: #e7f4ea; border-color: #7dbb8b; color: #17572a; }
 .main[data-state="error"] { background: #fdecea; border-color: #e39a91; color: #8a1f12; }
 .main[data-state="saving"] { opacity: 0.7; cursor: progress; }
+.main::before { content: "Save"; }
+.main[data-state="saving"]::before { content: "Saving\\2026"; }
+.main[data-state="saved"]::before { content: "Saved \\2713"; }
+.main[data-state="error"]::before { content: "Retry"; }
 .menu { position: absolute; z-index: 2147483647; top: calc(100% + 4px); inset-inline-end: 0; display: flex;
   flex-direction: column; gap: 2px; padding: 4px; border-radius: 8px; border: 1px solid #c6c9d2; background: #fff;
   box-shadow: 0 4px 16px rgb(0 0 0 / 0.18); }
@@ -47,7 +56,8 @@ button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 }
 `;
 
-const LABELS: Record<ControlState, string> = { unsaved: 'Save', saving: 'Saving…', saved: 'Saved ✓', error: 'Retry' };
+// The visible label is a pseudo-element (in STYLE), not text: window.find and text selection on the
+// page cannot reach it, so they cannot tell a saved control from an unsaved one.
 
 /** Creates a control for `paper` (not yet in the page: the caller places `host`). */
 export function createControl(doc: Document, paper: Paper, actions: ControlActions): Control {
@@ -65,7 +75,9 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
   menu.hidden = true;
   const open = menuItem(doc, 'Open in side panel', () => actions.openSidePanel());
   const remove = menuItem(doc, 'Remove from papershelf', () => actions.remove());
-  menu.append(open, remove);
+  const turnOff = menuItem(doc, 'Turn off on this site', () => actions.turnOffSite());
+  const items = [open, remove, turnOff];
+  menu.append(...items);
   root.append(style, main, menu);
 
   let state: ControlState = 'unsaved';
@@ -76,7 +88,6 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
     setState(next, message) {
       state = next;
       main.dataset.state = next;
-      main.textContent = LABELS[next];
       main.disabled = next === 'saving';
       const title = control.paper.title;
       const label =
@@ -122,14 +133,16 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
       main.focus();
     } else if ((key === 'ArrowDown' || key === 'ArrowUp') && !menu.hidden) {
       event.preventDefault();
-      (root.activeElement === open ? remove : open).focus();
+      const at = items.indexOf(root.activeElement as HTMLButtonElement);
+      const step = key === 'ArrowDown' ? 1 : items.length - 1;
+      items[(at + step) % items.length]?.focus();
     }
   });
   root.addEventListener('focusout', (event) => {
     const next = (event as FocusEvent).relatedTarget as Node | null;
     if (!next || !root.contains(next)) closeMenu();
   });
-  for (const item of [open, remove]) item.addEventListener('click', () => closeMenu());
+  for (const item of items) item.addEventListener('click', () => closeMenu());
 
   if (TEST_HOOKS) host.dataset.papershelfKey = paper.key;
   control.setState('unsaved');

@@ -18,6 +18,7 @@ import {
 } from '../../lib/messages';
 import { idTerms } from '../../lib/paper/ids';
 import type { Paper } from '../../lib/paper/model';
+import { isSiteDisabled, setSiteDisabled, siteOf } from '../../lib/site-settings';
 import { type Control, createControl, placeControl } from './overlay';
 
 // Dynamic pages change in bursts (a route change, a page of results); detect once it settles.
@@ -33,7 +34,9 @@ export function shelfScript(matches: readonly string[], readers: readonly Source
     registration: matches.length > 0 ? 'manifest' : 'runtime',
     // As soon as the DOM is parsed, not after every image: controls appear with the titles.
     runAt: 'document_end',
-    main(ctx) {
+    async main(ctx) {
+      // Read once, before any work: on a site the user turned off, papershelf does nothing at all.
+      if (await isSiteDisabled(location.href)) return;
       startShelf(ctx, readers);
     },
   });
@@ -106,6 +109,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
         save: () => void save(control),
         remove: () => void remove(control),
         openSidePanel: () => void ask({ type: 'open-side-panel' }),
+        turnOffSite: () => void turnOff(),
       });
       placeControl(control, anchor);
       controls.set(anchor, control);
@@ -150,6 +154,12 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     if (!answer.ok) return control.setState('error', answer.error);
     control.savedKey = undefined;
     control.setState('unsaved');
+  }
+
+  async function turnOff(): Promise<void> {
+    await setSiteDisabled(siteOf(location.href), true);
+    report(0);
+    ctx.abort();
   }
 
   function currentPapers(): Paper[] {

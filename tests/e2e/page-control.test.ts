@@ -1,0 +1,84 @@
+// The page control's own menu in the built extension: turning papershelf off on a site from it.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Paper } from '../../lib/paper/model';
+import { type Browser, hasChromium, launch, servePage } from './browser';
+import { FIXTURES, TEST_BUILD } from './paths';
+
+const fixture = 'huggingface/daily-listing';
+const hf = JSON.parse(readFileSync(join(FIXTURES, fixture, 'expected.json'), 'utf8')) as {
+  url: string;
+  papers: Paper[];
+};
+
+describe.skipIf(!hasChromium)('the page control in Chromium', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launch(TEST_BUILD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('gives the page no text to find and no size that tells a saved control from an unsaved one', async () => {
+    await servePage(browser.context, hf.url, fixture);
+    const page = await browser.context.newPage();
+    await page.goto(hf.url);
+    await expect.poll(() => page.locator('papershelf-control').count()).toBe(hf.papers.length);
+    const [saved, unsaved] = hf.papers as [Paper, Paper];
+    const hostOf = (paper: Paper) => page.locator(`papershelf-control[data-papershelf-key="${paper.key}"]`);
+    await hostOf(saved).click();
+    await expect.poll(() => hostOf(saved).getAttribute('data-papershelf-state')).toBe('saved');
+    // window.find is what a page script has to search the text the user sees.
+    const found = await page.evaluate(() => (window as unknown as { find(text: string): boolean }).find('Saved'));
+    expect(found).toBe(false);
+    const size = (paper: Paper) =>
+      hostOf(paper).evaluate((host) => {
+        const box = host.getBoundingClientRect();
+        return [box.width, box.height];
+      });
+    expect(await size(saved)).toEqual(await size(unsaved));
+    // Leave the library as it was for the next test.
+    await hostOf(saved).click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => hostOf(saved).getAttribute('data-papershelf-state')).toBe('unsaved');
+    await page.close();
+  });
+
+  it('turns papershelf off on the site from the menu: controls go, and stay gone after a reload', async () => {
+    await servePage(browser.context, hf.url, fixture);
+    const page = await browser.context.newPage();
+    await page.goto(hf.url);
+    await expect.poll(() => page.locator('papershelf-control').count()).toBe(hf.papers.length);
+    const paper = hf.papers[0] as Paper;
+    const host = page.locator(`papershelf-control[data-papershelf-key="${paper.key}"]`);
+    await host.click();
+    await expect.poll(() => host.getAttribute('data-papershelf-state')).toBe('saved');
+    // The menu opens on the saved control with focus on its first item; the third turns the site off.
+    await host.click();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.locator('papershelf-control').count()).toBe(0);
+
+    const probe = await browser.openExtensionPage('sidepanel.html');
+    const stored = await probe.evaluate(() =>
+      (
+        globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, unknown>> } } };
+        }
+      ).chrome.storage.local.get('disabledSites'),
+    );
+    expect(stored.disabledSites).toEqual(['huggingface.co']);
+    await probe.close();
+
+    await page.reload();
+    await page.waitForLoadState('load');
+    // Give the runner the time it would take to place controls on an enabled site, then check none came.
+    await page.waitForTimeout(1000);
+    expect(await page.locator('papershelf-control').count()).toBe(0);
+    await page.close();
+  });
+});
