@@ -207,6 +207,43 @@ describe('savePapers', () => {
     expect((await library.getPaper(ARXIV))?.upvotes).toBe(5);
   });
 
+  it('lets a later paper of the list find a record only an earlier one of the list linked to its id', async () => {
+    // The DOI is known to be this paper only once the first entry (arXiv id and DOI) is merged in:
+    // the third entry, DOI alone, must merge into that record, not become a second one.
+    await library.savePaper(makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' } }), { now: at(1) });
+    const results = await library.savePapers(
+      [
+        makePaper({ key: ARXIV, ids: { arxiv: '2310.03646', doi: '10.1000/tram.2023' } }),
+        makePaper({ key: 'doi:10.1000/other', ids: { doi: '10.1000/other' } }),
+        makePaper({ key: DOI, ids: { doi: '10.1000/tram.2023' }, upvotes: 7 }),
+      ],
+      { now: at(2) },
+    );
+    expect(results.map((result) => [result.record.key, result.created])).toEqual([
+      [ARXIV, false],
+      ['doi:10.1000/other', true],
+      [ARXIV, false],
+    ]);
+    expect(await library.countPapers()).toBe(2);
+    expect(await library.getPaper(ARXIV)).toMatchObject({ upvotes: 7, savedAt: at(1).toISOString() });
+    expect(Object.fromEntries(await library.findSaved([DOI, ARXIV]))).toEqual({ [DOI]: ARXIV, [ARXIV]: ARXIV });
+  });
+
+  it('saves a list of any length in one call (2,500 papers, past the page message cap)', async () => {
+    const papers = Array.from({ length: 2500 }, (_, i) =>
+      makePaper({
+        key: `arxiv:2401.${String(i).padStart(5, '0')}`,
+        ids: { arxiv: `2401.${String(i).padStart(5, '0')}` },
+      }),
+    );
+    const results = await library.savePapers(papers, { now: at(1) });
+    expect(results.filter((result) => result.created)).toHaveLength(2500);
+    expect(await library.countPapers()).toBe(2500);
+    const found = await library.findSaved(papers.map((paper) => paper.key));
+    expect(found.size).toBe(2500);
+    expect(found.get('arxiv:2401.01234')).toBe('arxiv:2401.01234');
+  });
+
   it('saves none of the list when one paper is invalid', async () => {
     const failure = await failureOf(
       library.savePapers([makePaper({ key: ARXIV }), { ...makePaper({ key: DOI }), key: 'nonsense' }]),

@@ -224,6 +224,65 @@ function unite(
   );
 }
 
+/**
+ * The records a batch write read, as it changes them in memory: what each id term finds, and
+ * which records to put and delete at the end. Lookups see the batch's own earlier changes.
+ */
+class WorkingSet {
+  private readonly records = new Map<string, SavedPaper>();
+  private readonly byTerm = new Map<string, Set<string>>();
+  private readonly written = new Set<string>();
+  private readonly deleted = new Set<string>();
+
+  constructor(found: (SavedPaper | undefined)[]) {
+    for (const record of found) if (record) this.index(record);
+  }
+
+  private index(record: SavedPaper): void {
+    this.records.set(record.key, record);
+    for (const term of idTerms(record)) {
+      const keys = this.byTerm.get(term);
+      if (keys) keys.add(record.key);
+      else this.byTerm.set(term, new Set([record.key]));
+    }
+  }
+
+  private unindex(key: string): void {
+    const record = this.records.get(key);
+    if (!record) return;
+    this.records.delete(key);
+    for (const term of idTerms(record)) this.byTerm.get(term)?.delete(key);
+  }
+
+  /** The records any of `terms` finds, oldest first. */
+  matches(terms: string[]): SavedPaper[] {
+    const keys = new Set(terms.flatMap((term) => [...(this.byTerm.get(term) ?? [])]));
+    return [...keys]
+      .map((key) => this.records.get(key))
+      .filter((record) => record !== undefined)
+      .sort(oldestFirst);
+  }
+
+  put(record: SavedPaper): SavedPaper {
+    this.unindex(record.key);
+    this.index(record);
+    this.written.add(record.key);
+    this.deleted.delete(record.key);
+    return record;
+  }
+
+  remove(key: string): void {
+    this.unindex(key);
+    this.written.delete(key);
+    this.deleted.add(key);
+  }
+
+  changes(): { puts: SavedPaper[]; deletes: string[] } {
+    const puts = [...this.written].map((key) => this.records.get(key)).filter((record) => record !== undefined);
+    return { puts, deletes: [...this.deleted] };
+  }
+}
+
 function abortQuietly(transaction: IDBPTransaction<LibrarySchema, ['papers'], 'readwrite'>): void {
   try {
     transaction.abort();
@@ -285,66 +344,85 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     }
   }
 
-  // The readable records that any of `terms` finds, oldest first.
-  async function findMatches<Mode extends IDBTransactionMode>(
-    store: Store<Mode>,
-    terms: string[],
-  ): Promise<SavedPaper[]> {
+  // Reads, in one burst of requests issued before any is awaited, every readable record that any
+  // of `terms` finds: a working set the batch then changes in memory and writes back at once.
+  async function load(store: Store<'readwrite'>, terms: string[]): Promise<WorkingSet> {
     const index = store.index('ids');
-    const found = await Promise.all(unique(terms).map((term) => index.getAll(term)));
-    const byKey = new Map<string | undefined, SavedPaper | undefined>();
-    for (const value of found.flat()) {
-      const key = keyOf(value);
-      if (!byKey.has(key)) byKey.set(key, readRecord(value));
-    }
-    return [...byKey.values()].filter((record) => record !== undefined).sort(oldestFirst);
+    const keyLists = await Promise.all(unique(terms).map((term) => index.getAllKeys(term)));
+    const keys = unique(keyLists.flat());
+    const values = await Promise.all(keys.map((key) => store.get(key)));
+    return new WorkingSet(values.map((value) => (value === undefined ? undefined : readRecord(value))));
   }
 
   // The records holding the same work as `paper` (samePaper: a shared id, or the same address with
   // agreeing titles), oldest first; and `paper`, re-keyed by its content when its address key
   // already names a different work (two chapters on one repository page).
-  async function placeOf<P extends Paper>(store: Store<'readwrite'>, paper: P): Promise<[P, SavedPaper[]]> {
-    const matches = (await findMatches(store, idTerms(paper))).filter((record) => samePaper(paper, record));
+  function placeIn<P extends Paper>(set: WorkingSet, paper: P): [P, SavedPaper[]] {
+    const matches = set.matches(idTerms(paper)).filter((record) => samePaper(paper, record));
     if (matches.length > 0 || !paper.key.startsWith('url:')) return [paper, matches];
-    const holder = await store.get(paper.key);
-    if (holder === undefined || !readRecord(holder)) return [paper, matches];
+    if (set.matches([paper.key]).length === 0) return [paper, matches];
     const rekeyed = { ...paper, key: contentKeyOf(paper) };
-    return [rekeyed, (await findMatches(store, idTerms(rekeyed))).filter((record) => samePaper(rekeyed, record))];
+    return [rekeyed, set.matches(idTerms(rekeyed)).filter((record) => samePaper(rekeyed, record))];
   }
 
-  // Saves one paper inside a write: a new record, or a merge into the oldest record its ids find
-  // (deleting any other such record: one paper saved twice under ids not yet known to be one).
-  async function saveOne(
+  // Every term a batch must load: the papers' ids, and the content key an address-keyed paper may
+  // move to.
+  function termsOf(papers: Paper[]): string[] {
+    return papers.flatMap((paper) =>
+      paper.key.startsWith('url:') ? [...idTerms(paper), contentKeyOf(paper)] : idTerms(paper),
+    );
+  }
+
+  // Writes what a batch changed: every put and delete issued before any is awaited.
+  async function flush(store: Store<'readwrite'>, set: WorkingSet, changed: Set<string>): Promise<void> {
+    const { puts, deletes } = set.changes();
+    const pending: Promise<unknown>[] = [];
+    try {
+      for (const record of puts) pending.push(store.put(toStored(record)));
+      for (const key of deletes) pending.push(store.delete(key));
+    } catch (error) {
+      // A request refused at once (quota) aborts the transaction: the ones issued before it then
+      // fail too, and that is already the error being reported.
+      for (const request of pending) request.catch(() => {});
+      throw error;
+    }
+    await Promise.all(pending);
+    for (const record of puts) changed.add(record.key);
+    for (const key of deletes) changed.add(key);
+  }
+
+  // Saves papers in one transaction: each a new record, or a merge into the oldest record its ids
+  // find (deleting any other such record: one paper saved twice under ids not yet known to be one).
+  // In order: a paper listed twice finds the record the first one wrote.
+  async function saveBatch(
     store: Store<'readwrite'>,
     changed: Set<string>,
-    input: Paper,
+    inputs: Paper[],
     options: SaveOptions,
-  ): Promise<SaveResult> {
+  ): Promise<SaveResult[]> {
+    const papers = inputs.map((input) => PaperSchema.parse(input));
     const now = (options.now ?? new Date()).toISOString();
-    const [paper, [target, ...others]] = await placeOf(store, PaperSchema.parse(input));
-    const visit = visitOf(paper, options.seenOn, now);
-    if (!target) {
-      const record = newRecord(paper, now, visit);
-      await store.put(toStored(record));
-      changed.add(record.key);
-      return { record, created: true };
-    }
-    const record = unite([paper, target, ...others], [target, ...others], target.key, now, visit);
-    await Promise.all([store.put(toStored(record)), ...others.map((other) => store.delete(other.key))]);
-    for (const key of [record.key, ...others.map((other) => other.key)]) changed.add(key);
-    return { record, created: false };
+    const set = await load(store, termsOf(papers));
+    const results = papers.map((input): SaveResult => {
+      const [paper, [target, ...others]] = placeIn(set, input);
+      const visit = visitOf(paper, options.seenOn, now);
+      if (!target) return { record: set.put(newRecord(paper, now, visit)), created: true };
+      const record = unite([paper, target, ...others], [target, ...others], target.key, now, visit);
+      for (const other of others) set.remove(other.key);
+      return { record: set.put(record), created: false };
+    });
+    await flush(store, set, changed);
+    return results;
   }
 
   return {
-    savePaper: (paper, options = {}) => write((store, changed) => saveOne(store, changed, paper, options)),
+    savePaper: async (paper, options = {}) => {
+      const [result] = await write((store, changed) => saveBatch(store, changed, [paper], options));
+      if (!result) throw new LibraryError('failed', 'The library could not finish this change: nothing was saved');
+      return result;
+    },
 
-    savePapers: (papers, options = {}) =>
-      write(async (store, changed) => {
-        const results: SaveResult[] = [];
-        // One after another: a paper listed twice must find the record the first one wrote.
-        for (const paper of papers) results.push(await saveOne(store, changed, paper, options));
-        return results;
-      }),
+    savePapers: (papers, options = {}) => write((store, changed) => saveBatch(store, changed, papers, options)),
 
     removePaper: (key) =>
       write(async (store, changed) => {
@@ -357,7 +435,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 
     restorePaper: (input, options = {}) =>
       write(async (store, changed) => {
-        const [restored, matches] = await placeOf(store, SavedPaperSchema.parse(input));
+        const restored = SavedPaperSchema.parse(input);
+        const set = await load(store, termsOf([restored]));
+        const [, matches] = placeIn(set, restored);
         // Saved again (or under another id) while the undo was pending: keep what both hold.
         const record =
           matches.length === 0
@@ -368,9 +448,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
                 restored.key,
                 (options.now ?? new Date()).toISOString(),
               );
-        const others = matches.filter((match) => match.key !== record.key);
-        await Promise.all([store.put(toStored(record)), ...others.map((other) => store.delete(other.key))]);
-        for (const key of [record.key, ...others.map((other) => other.key)]) changed.add(key);
+        for (const match of matches) if (match.key !== record.key) set.remove(match.key);
+        set.put(record);
+        await flush(store, set, changed);
         return record;
       }),
 
@@ -402,11 +482,18 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 
     findSaved: (terms) =>
       read(async (store) => {
+        // Keys first (no record is read for a term nothing finds), all requests issued at once.
+        const index = store.index('ids');
+        const wanted = unique(terms);
+        const keyLists = await Promise.all(wanted.map((term) => index.getAllKeys(term)));
+        const keys = unique(keyLists.flat());
+        const values = await Promise.all(keys.map((key) => store.get(key)));
+        const set = new WorkingSet(values.map((value) => (value === undefined ? undefined : readRecord(value))));
         const found = new Map<string, string>();
-        const matches = await Promise.all(
-          unique(terms).map(async (term) => [term, await findMatches(store, [term])] as const),
-        );
-        for (const [term, [record]] of matches) if (record) found.set(term, record.key);
+        for (const term of wanted) {
+          const [record] = set.matches([term]);
+          if (record) found.set(term, record.key);
+        }
         return found;
       }),
 
@@ -450,25 +537,28 @@ export function createLibrary(options: LibraryOptions = {}): Library {
         }
         const now = (options.now ?? new Date()).toISOString();
         const summary: ImportSummary = { added: 0, merged: 0 };
-        for (const input of parsed.data) {
-          // Older files may carry other ISO forms; the savedAt index orders by the text.
-          const [record, [target, ...others]] = await placeOf(store, {
+        // Older files may carry other ISO forms; the savedAt index orders by the text.
+        const incoming = parsed.data.map(
+          (input): SavedPaper => ({
             ...input,
             savedAt: new Date(input.savedAt).toISOString(),
             updatedAt: new Date(input.updatedAt).toISOString(),
-          });
+          }),
+        );
+        const set = await load(store, termsOf(incoming));
+        for (const input of incoming) {
+          const [record, [target, ...others]] = placeIn(set, input);
           if (!target) {
-            await store.put(toStored(record));
-            changed.add(record.key);
+            set.put(record);
             summary.added += 1;
             continue;
           }
           // The library's own detected fields win over the file's; the file fills gaps.
-          const united = unite([target, ...others, record], [target, ...others, record], target.key, now);
-          await Promise.all([store.put(toStored(united)), ...others.map((other) => store.delete(other.key))]);
-          for (const key of [united.key, ...others.map((other) => other.key)]) changed.add(key);
+          set.put(unite([target, ...others, record], [target, ...others, record], target.key, now));
+          for (const other of others) set.remove(other.key);
           summary.merged += 1;
         }
+        await flush(store, set, changed);
         return summary;
       }),
   };
