@@ -46,11 +46,10 @@ export const PAPER_LINK_PATTERNS = [
   '*://doi.org/10.*',
   '*://dx.doi.org/10.*',
   '*://*/doi/*',
-  '*://*/article/10.*',
+  '*://*/*/10.*',
   '*://*/*doi=10.*',
   '*://*/*id=10.*',
   '*://*.nature.com/articles/*',
-  '*://*/content/10.*',
   '*://openreview.net/forum*',
   '*://openreview.net/pdf*',
   '*://aclanthology.org/*',
@@ -74,6 +73,7 @@ export const PAPER_LINK_PATTERNS = [
   '*://papers.ssrn.com/sol3/papers.cfm*',
   '*://*.researchgate.net/publication/*',
   '*://*/*.pdf',
+  '*://*/*.pdf?*',
 ];
 
 /** The tab a command or menu acts on, as the browser gives it. */
