@@ -16,7 +16,7 @@
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { normalizeDoi } from '../../paper/ids';
-import { meta, metaAll, textExcept, textOf } from '../dom';
+import { firstIn, meta, metaAll, textExcept, textOf } from '../dom';
 import type { Detection, Source } from '../types';
 
 const SITE = 'https://aclanthology.org';
@@ -157,7 +157,7 @@ function detectList(doc: Document, url: URL): Detection[] {
       headingVolume = textOf(row.querySelector('a[href*="/volumes/"]'));
       continue;
     }
-    const link = row.querySelector('span.d-block strong > a[href]') ?? row.querySelector('strong > a.align-middle');
+    const link = firstIn(row, 'span.d-block', 'strong > a[href]') ?? row.querySelector('strong > a.align-middle');
     const id = idFromLink(link, url);
     if (!id || !link || isFrontMatter(id)) continue;
     // The save control goes after the title: its <strong>.

@@ -24,7 +24,7 @@
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { type ArxivId, arxivIdMonth, normalizeDoi, parseArxivId } from '../../paper/ids';
-import { meta, metaAll, textExcept, textOf } from '../dom';
+import { allIn, meta, metaAll, textExcept, textOf } from '../dom';
 import { personName } from '../metadata';
 import type { Detection, Source } from '../types';
 
@@ -125,11 +125,15 @@ function codeAndProject(links: Link[]): Pick<PaperDraft, 'codeUrl' | 'projectUrl
   return { codeUrl, projectUrl };
 }
 
-/** `/list/…` (new, recent, pastweek, a month), `/catchup`, author pages: `dl` of `dt` + `dd` pairs. */
-function detectListing(doc: Document, url: URL): Detection[] {
-  const found: Detection[] = [];
+/**
+ * `/list/…` (new, recent, pastweek, a month), `/catchup`, author pages: `dl` of `dt` + `dd` pairs,
+ * read one entry per step (a listing may hold 100,000) from the live `dt` collection, which the
+ * browser walks only as far as it is read.
+ */
+function* readListing(doc: Document, url: URL): Generator<Detection> {
   // arXiv repeats id="articles" once per section on /new and once per day on /recent.
-  for (const dt of doc.querySelectorAll('dl > dt')) {
+  for (const dt of doc.getElementsByTagName('dt')) {
+    if (dt.parentElement?.tagName !== 'DL') continue;
     const id = idFromLink(dt.querySelector('a[title="Abstract"]'), url);
     if (!id) continue;
     const next = dt.nextElementSibling;
@@ -141,7 +145,7 @@ function detectListing(doc: Document, url: URL): Detection[] {
     const paper = toPaper({
       ...baseDraft(id, url, id.version),
       title: textExcept(titleElement, DESCRIPTOR),
-      authors: [...(dd?.querySelectorAll('.list-authors a') ?? [])].map(textOf),
+      authors: allIn(dd, '.list-authors', 'a').map(textOf),
       abstract: textOf(abstract),
       // A listing does not show the v1 date; new, cross-listed and replaced entries alike.
       published: arxivIdMonth(id.id),
@@ -150,16 +154,15 @@ function detectListing(doc: Document, url: URL): Detection[] {
       pdfUrl: dt.querySelector('a[title="Download PDF"]') ? pdfLink(id, id.version) : undefined,
       ...codeAndProject([...linksIn(comments, url), ...linksIn(abstract, url)]),
     });
-    if (paper) found.push({ paper, anchor: titleElement ?? dt });
+    if (paper) yield { paper, anchor: titleElement ?? dt };
   }
-  return found;
 }
 
 /** `/search/?query=…` and advanced search: one `li.arxiv-result` per paper. */
 function detectSearch(results: Iterable<Element>, url: URL): Detection[] {
   const found: Detection[] = [];
   for (const result of results) {
-    const idLinks = [...result.querySelectorAll('p.list-title a')];
+    const idLinks = allIn(result, 'p.list-title', 'a');
     // "arXiv:<id>" for the current version, "arXiv:<id>vN" for an older one.
     const id = idFromLink(idLinks[0] ?? null, url);
     if (!id) continue;
@@ -197,7 +200,7 @@ function detectSearch(results: Iterable<Element>, url: URL): Detection[] {
         arxivVersion: id.version,
         doi: doiLink ? normalizeDoi(doiLink.getAttribute('href') ?? '') : undefined,
       },
-      keywords: [...result.querySelectorAll('.tags .tag[data-tooltip]')].map((tag) => {
+      keywords: allIn(result, '.tags', '.tag[data-tooltip]').map((tag) => {
         const code = textOf(tag);
         const name = cleanText(tag.getAttribute('data-tooltip'));
         return code && name ? `${name} (${code})` : code;
@@ -373,12 +376,17 @@ export const arxiv: Source = {
   patterns: ['https://arxiv.org/*', 'https://www.arxiv.org/*'],
   matches: (url) =>
     (url.hostname === 'arxiv.org' || url.hostname === 'www.arxiv.org') && PAPER_PAGES.test(url.pathname),
-  detect(doc, url) {
-    const kind = /^\/(abs|html|pdf)\//.exec(url.pathname)?.[1];
-    if (kind === 'abs') return detectAbs(doc, url);
-    if (kind === 'html') return detectHtml(doc, url);
-    if (kind === 'pdf') return detectPdf(doc, url);
-    const results = doc.querySelectorAll('li.arxiv-result');
-    return results.length > 0 ? detectSearch(results, url) : detectListing(doc, url);
-  },
+  detect: (doc, url) => [...readArxiv(doc, url)],
+  read: readArxiv,
 };
+
+function readArxiv(doc: Document, url: URL): Iterable<Detection> {
+  const kind = /^\/(abs|html|pdf)\//.exec(url.pathname)?.[1];
+  if (kind === 'abs') return detectAbs(doc, url);
+  if (kind === 'html') return detectHtml(doc, url);
+  if (kind === 'pdf') return detectPdf(doc, url);
+  // By address, not by looking: on a 100,000-entry listing a search for results walks it all.
+  return /^\/search(?:\/|$)/.test(url.pathname)
+    ? detectSearch(doc.querySelectorAll('li.arxiv-result'), url)
+    : readListing(doc, url);
+}

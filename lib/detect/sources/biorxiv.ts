@@ -18,7 +18,7 @@
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { normalizeDoi } from '../../paper/ids';
-import { meta, metaAll, textOf } from '../dom';
+import { allIn, meta, metaAll, textOf } from '../dom';
 import type { Detection, Source } from '../types';
 
 const SOURCE_ID = 'biorxiv';
@@ -113,7 +113,7 @@ function authorName(author: Element): string | undefined {
 }
 
 function authorsIn(scope: Element | null | undefined): string[] {
-  return [...(scope?.querySelectorAll('.highwire-citation-authors .highwire-citation-author') ?? [])]
+  return allIn(scope, '.highwire-citation-authors', '.highwire-citation-author')
     .map(authorName)
     .filter((name): name is string => name !== undefined);
 }

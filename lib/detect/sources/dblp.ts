@@ -26,7 +26,7 @@
 //   year that of the section, the heading or the proceedings entry.
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import { normalizeDoi, parseArxivId } from '../../paper/ids';
-import { textOf } from '../dom';
+import { allIn, textOf } from '../dom';
 import type { Detection, Source } from '../types';
 
 const HOSTS = new Set(['dblp.org', 'dblp.uni-trier.de', 'dblp.dagstuhl.de']);
@@ -62,7 +62,7 @@ function titleOf(element: Element | null): string | undefined {
 /** The electronic editions of a record, in order: the "view" menu's `li.ee` links but unpaywall's copy. */
 function editionsOf(entry: Element, base: URL): string[] {
   const links: string[] = [];
-  for (const link of entry.querySelectorAll('nav.publ li.ee > a[href]')) {
+  for (const link of allIn(entry, 'nav.publ', 'li.ee > a[href]')) {
     // "unpaywalled version" points at some open copy unpaywall found, not at the record's edition.
     if (/unpaywall/i.test(textOf(link) ?? '')) continue;
     const href = httpUrl(link.getAttribute('href'), base);

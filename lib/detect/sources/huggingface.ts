@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { cleanText, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { parseArxivId } from '../../paper/ids';
-import { parseCount, parseJson, textOf } from '../dom';
+import { firstIn, parseCount, parseJson, textOf } from '../dom';
 import type { Detection, Source } from '../types';
 
 const SOURCE_ID = 'huggingface';
@@ -215,7 +215,7 @@ function organizationChip(scope: Element): string | undefined {
 
 /** The number in an up-vote control: `div[role=checkbox] > .leading-none` (older cards: `label`). */
 function cardVotes(card: Element): number | undefined {
-  return parseCount(textOf(card.querySelector('[role="checkbox"] .leading-none, label .leading-none')));
+  return parseCount(textOf(firstIn(card, '[role="checkbox"], label', '.leading-none')));
 }
 
 /**

@@ -25,7 +25,7 @@
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { normalizeDoi, parseArxivId } from '../../paper/ids';
-import { meta, metaAll, textExcept, textOf } from '../dom';
+import { allIn, meta, metaAll, textExcept, textOf } from '../dom';
 import type { Detection, Source } from '../types';
 
 const SITE = 'https://openreview.net';
@@ -195,7 +195,7 @@ function detectList(doc: Document, url: URL): Detection[] {
     const id = forumOfLink(link, url);
     if (!heading || !id) continue;
     const authors = authorsIn(note.querySelector('.note-authors'));
-    const [date, venue] = [...note.querySelectorAll('ul.note-meta-info > li')].map(textOf);
+    const [date, venue] = allIn(note, 'ul.note-meta-info', ':scope > li').map(textOf);
     const fields = fieldsOf(note.querySelector('.note-content'));
     const paper = toPaper({
       ...baseDraft(id, url),

@@ -24,7 +24,7 @@
 //   "[PDF]" (then that PDF is also the `url`: the only address the result gives).
 import { cleanText, httpUrl, toPaper } from '../../paper/build';
 import { normalizeDoi, parseArxivId } from '../../paper/ids';
-import { textExcept, textOf } from '../dom';
+import { allIn, textExcept, textOf } from '../dom';
 import type { Detection, Source } from '../types';
 
 const SOURCE_ID = 'scholar';
@@ -163,7 +163,7 @@ function parseByline(text: string | undefined): Byline {
 
 /** The "[PDF]" side link of a result (`div.gs_ggs`); "[HTML]" side links are not PDFs. */
 function pdfSideLink(row: Element, base: URL): string | undefined {
-  for (const link of row.querySelectorAll('.gs_ggs a[href]')) {
+  for (const link of allIn(row, '.gs_ggs', 'a[href]')) {
     if (/\[PDF\]/i.test(link.textContent ?? '')) return httpUrl(link.getAttribute('href'), base);
   }
   return undefined;
