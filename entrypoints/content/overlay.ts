@@ -88,7 +88,8 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
     setState(next, message) {
       state = next;
       main.dataset.state = next;
-      main.disabled = next === 'saving';
+      // Not `disabled`: a disabled button drops the keyboard focus to the page's body.
+      main.setAttribute('aria-disabled', String(next === 'saving'));
       const title = control.paper.title;
       const label =
         next === 'saved'
@@ -102,6 +103,7 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
       if (TEST_HOOKS && (next === 'saved' || next === 'unsaved')) host.dataset.papershelfState = next;
     },
     destroy() {
+      unwatchVisibility(host);
       host.remove();
     },
   };
@@ -117,7 +119,7 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
   main.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
-    if (!event.isTrusted) return;
+    if (!event.isTrusted || !seenAsItself(host, event)) return;
     if (state === 'saved') {
       menu.hidden = !menu.hidden;
       main.setAttribute('aria-expanded', String(!menu.hidden));
@@ -145,6 +147,7 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
   for (const item of items) item.addEventListener('click', () => closeMenu());
 
   if (TEST_HOOKS) host.dataset.papershelfKey = paper.key;
+  watchVisibility(host);
   control.setState('unsaved');
   return control;
 }
@@ -157,7 +160,8 @@ function menuItem(doc: Document, label: string, onClick: () => void): HTMLButton
   item.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
-    if (event.isTrusted) onClick();
+    const host = (item.getRootNode() as ShadowRoot).host;
+    if (event.isTrusted && host && seenAsItself(host, event)) onClick();
   });
   return item;
 }
@@ -167,4 +171,68 @@ export function placeControl(control: Control, anchor: Element): void {
   const link = anchor.closest('a');
   if (link) link.after(control.host);
   else anchor.append(control.host);
+}
+
+// Clickjacking: a page may make a control invisible (opacity, a filter, a clip, a decoy drawn over
+// it, even one that lets clicks through) to trick the user into a click. A click counts only when
+// the control is seen as itself at that moment. Where the browser can tell (IntersectionObserver
+// v2's `isVisible`: occlusion, opacity, filters and transforms), its last word decides; it speaks
+// only for controls near the viewport, after at least 100 ms. Until it has, and in browsers
+// without it, the control's own chain of styles and the element at the click point decide. A key
+// press is not a click the page can steer: it counts.
+const visible = new WeakMap<Element, boolean>();
+const near =
+  typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            if (entry.isIntersecting) seen?.observe(entry.target);
+            else {
+              seen?.unobserve(entry.target);
+              visible.delete(entry.target);
+            }
+          }
+        },
+        { rootMargin: '200px' },
+      )
+    : undefined;
+const seen = supportsVisibility()
+  ? new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) visible.set(entry.target, (entry as { isVisible?: boolean }).isVisible === true);
+      },
+      { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+    )
+  : undefined;
+
+function supportsVisibility(): boolean {
+  return typeof IntersectionObserverEntry === 'function' && 'isVisible' in IntersectionObserverEntry.prototype;
+}
+
+function watchVisibility(host: Element): void {
+  near?.observe(host);
+}
+
+function unwatchVisibility(host: Element): void {
+  near?.unobserve(host);
+  seen?.unobserve(host);
+  visible.delete(host);
+}
+
+/** True when `host` is on screen as itself for this click (see above). */
+export function seenAsItself(host: Element, event: MouseEvent): boolean {
+  // Keyboard activation (no pointer, `detail` 0): the control the user moved the focus to is what
+  // they chose, and a page cannot make trusted keys.
+  if (event.detail === 0) return true;
+  const known = visible.get(host);
+  if (known !== undefined) return known;
+  if (host.ownerDocument.elementFromPoint(event.clientX, event.clientY) !== host) return false;
+  let opacity = 1;
+  for (let element: Element | null = host; element; element = element.parentElement) {
+    const style = getComputedStyle(element);
+    opacity *= Number.parseFloat(style.opacity) || 0;
+    if (style.visibility !== 'visible' || (style.filter !== 'none' && element !== host)) return false;
+    if (style.clipPath !== 'none' && element !== host) return false;
+  }
+  return opacity >= 0.9;
 }

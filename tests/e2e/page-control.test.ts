@@ -12,6 +12,11 @@ const hf = JSON.parse(readFileSync(join(FIXTURES, fixture, 'expected.json'), 'ut
   papers: Paper[];
 };
 
+const arxiv = JSON.parse(readFileSync(join(FIXTURES, 'arxiv/listing-new', 'expected.json'), 'utf8')) as {
+  url: string;
+  papers: Paper[];
+};
+
 describe.skipIf(!hasChromium)('the page control in Chromium', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -79,6 +84,50 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
     // Give the runner the time it would take to place controls on an enabled site, then check none came.
     await page.waitForTimeout(1000);
     expect(await page.locator('papershelf-control').count()).toBe(0);
+    await page.close();
+  });
+
+  it('does nothing when the page hides a control or draws a decoy over it, and saves when it is seen', async () => {
+    // arXiv, not Hugging Face: the test above turned papershelf off there.
+    await servePage(browser.context, arxiv.url, 'arxiv/listing-new');
+    const page = await browser.context.newPage();
+    await page.goto(arxiv.url);
+    await expect.poll(() => page.locator('papershelf-control').count()).toBe(arxiv.papers.length);
+    const [faded, covered, plain] = arxiv.papers.slice(-3) as [Paper, Paper, Paper];
+    const hostOf = (paper: Paper) => page.locator(`papershelf-control[data-papershelf-key="${paper.key}"]`);
+    const clickCentre = async (paper: Paper) => {
+      await hostOf(paper).evaluate((host) => host.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(400);
+      const box = await hostOf(paper).boundingBox();
+      if (!box) throw new Error('no box');
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForTimeout(600);
+      return hostOf(paper).getAttribute('data-papershelf-state');
+    };
+    // Almost transparent through its parent, which is the page's own element.
+    await hostOf(faded).evaluate((host) => {
+      (host.parentElement as HTMLElement).style.opacity = '0.02';
+    });
+    expect(await clickCentre(faded)).toBe('unsaved');
+    // A decoy over the control that lets the click through to it.
+    await hostOf(covered).evaluate((host) => {
+      const box = host.getBoundingClientRect();
+      const decoy = document.createElement('div');
+      decoy.textContent = 'Win a prize';
+      Object.assign(decoy.style, {
+        position: 'absolute',
+        left: `${box.left + scrollX - 20}px`,
+        top: `${box.top + scrollY - 20}px`,
+        width: `${box.width + 40}px`,
+        height: `${box.height + 40}px`,
+        background: 'white',
+        pointerEvents: 'none',
+        zIndex: '2147483647',
+      });
+      document.body.append(decoy);
+    });
+    expect(await clickCentre(covered)).toBe('unsaved');
+    expect(await clickCentre(plain)).toBe('saved');
     await page.close();
   });
 });
