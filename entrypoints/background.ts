@@ -6,8 +6,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncAllSitesScript } from '../lib/access';
 import { registerCommands } from '../lib/commands';
-import { findSaved, removePaper, savePapers } from '../lib/library/library';
+import { findSaved, removePaper, restorePaper, savePapers } from '../lib/library/library';
 import { type BackgroundRequest, BackgroundRequestSchema, type BackgroundResponse } from '../lib/messages';
+import type { SavedPaper } from '../lib/paper/model';
 import { openSidePanel } from '../lib/side-panel';
 import { notifyTabs } from '../lib/tabs';
 
@@ -25,6 +26,16 @@ function askerOf(sender: Sender): Asker | undefined {
   return undefined;
 }
 
+// What a page's control removed, as it was (status, tags, note), for its Undo: kept a minute, in
+// this worker only (a worker that stops forgets it, and Undo then says so).
+const UNDO_MS = 60_000;
+const removed = new Map<string, SavedPaper>();
+
+function keepForUndo(record: SavedPaper): void {
+  removed.set(record.key, record);
+  setTimeout(() => removed.delete(record.key), UNDO_MS);
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -38,9 +49,18 @@ async function handle(request: BackgroundRequest, asker: Asker): Promise<Backgro
       return { ok: true, saved };
     }
     case 'remove': {
-      await removePaper(request.key);
+      const record = await removePaper(request.key);
+      if (record) keepForUndo(record);
       void notifyTabs([request.key]);
       return { ok: true };
+    }
+    case 'undo-remove': {
+      const record = removed.get(request.key);
+      if (!record) return { ok: false, error: 'It is too late to put that paper back: save it again.' };
+      removed.delete(request.key);
+      const restored = await restorePaper(record);
+      void notifyTabs([restored.key]);
+      return { ok: true, saved: [restored] };
     }
     case 'lookup':
       return { ok: true, found: Object.fromEntries(await findSaved(request.terms)) };

@@ -9,6 +9,8 @@ const keys = z.array(z.string().check(z.minLength(1))).check(z.maxLength(10_000)
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('save'), papers: z.array(PaperSchema).check(z.minLength(1), z.maxLength(1000)) }),
   z.object({ type: z.literal('remove'), key: z.string().check(z.minLength(1)) }),
+  /** Put back what this page's control just removed (its Undo). */
+  z.object({ type: z.literal('undo-remove'), key: z.string().check(z.minLength(1), z.maxLength(4096)) }),
   /** Which of these id terms are saved, and under which key. */
   z.object({ type: z.literal('lookup'), terms: keys }),
   /** How many papers the tab shows: the toolbar badge. */

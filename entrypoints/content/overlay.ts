@@ -3,11 +3,12 @@
 // depend on its state, so the page cannot tell from layout which papers the user saved.
 import type { Paper } from '../../lib/paper/model';
 
-export type ControlState = 'unsaved' | 'saving' | 'saved' | 'error';
+export type ControlState = 'unsaved' | 'saving' | 'saved' | 'removed' | 'error';
 
 export interface ControlActions {
   save(): void;
   remove(): void;
+  undoRemove(): void;
   openSidePanel(): void;
   turnOffSite(): void;
 }
@@ -18,6 +19,9 @@ export interface Control {
   paper: Paper;
   /** The key the paper is saved under (may differ from the detected key), when saved. */
   savedKey: string | undefined;
+  /** The key a Remove from this control took out, while it offers Undo. */
+  removedKey?: string;
+  readonly state: ControlState;
   setState(state: ControlState, message?: string): void;
   destroy(): void;
 }
@@ -41,6 +45,7 @@ button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 .main[data-state="saving"]::before { content: "Saving\\2026"; }
 .main[data-state="saved"]::before { content: "Saved \\2713"; }
 .main[data-state="error"]::before { content: "Retry"; }
+.main[data-state="removed"]::before { content: "Undo"; }
 .menu { position: absolute; z-index: 2147483647; top: calc(100% + 4px); inset-inline-end: 0; display: flex;
   flex-direction: column; gap: 2px; padding: 4px; border-radius: 8px; border: 1px solid #c6c9d2; background: #fff;
   box-shadow: 0 4px 16px rgb(0 0 0 / 0.18); }
@@ -85,6 +90,9 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
     host,
     paper,
     savedKey: undefined,
+    get state() {
+      return state;
+    },
     setState(next, message) {
       state = next;
       main.dataset.state = next;
@@ -94,13 +102,17 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
       const label =
         next === 'saved'
           ? `Saved in papershelf: ${title}. Open the menu to open or remove it`
-          : next === 'error'
-            ? `papershelf could not save ${title}: ${message ?? 'unknown error'}. Press to try again`
-            : `Save to papershelf: ${title}`;
+          : next === 'removed'
+            ? `Removed from papershelf: ${title}. Press to undo`
+            : next === 'error'
+              ? `papershelf could not save ${title}: ${message ?? 'unknown error'}. Press to try again`
+              : `Save to papershelf: ${title}`;
       main.setAttribute('aria-label', label);
       main.title = next === 'error' ? (message ?? '') : label;
       if (next !== 'saved') closeMenu();
-      if (TEST_HOOKS && (next === 'saved' || next === 'unsaved')) host.dataset.papershelfState = next;
+      if (TEST_HOOKS && next !== 'saving' && next !== 'error') {
+        host.dataset.papershelfState = next === 'saved' ? 'saved' : 'unsaved';
+      }
     },
     destroy() {
       unwatchVisibility(host);
@@ -124,6 +136,8 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
       menu.hidden = !menu.hidden;
       main.setAttribute('aria-expanded', String(!menu.hidden));
       if (!menu.hidden) open.focus();
+    } else if (state === 'removed') {
+      actions.undoRemove();
     } else if (state !== 'saving') {
       actions.save();
     }
@@ -144,7 +158,12 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
     const next = (event as FocusEvent).relatedTarget as Node | null;
     if (!next || !root.contains(next)) closeMenu();
   });
-  for (const item of items) item.addEventListener('click', () => closeMenu());
+  for (const item of items) {
+    item.addEventListener('click', () => {
+      closeMenu();
+      main.focus();
+    });
+  }
 
   if (TEST_HOOKS) host.dataset.papershelfKey = paper.key;
   watchVisibility(host);

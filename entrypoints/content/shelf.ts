@@ -23,6 +23,8 @@ import { type Control, createControl, placeControl } from './overlay';
 
 // Dynamic pages change in bursts (a route change, a page of results); detect once it settles.
 const SETTLE_MS = 250;
+// How long a control removed from the page offers Undo (the background keeps the record longer).
+const UNDO_MS = 15_000;
 
 /**
  * A content script reading pages with `readers`: in the manifest for the pages `matches` names, or,
@@ -108,6 +110,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       const control = createControl(document, paper, {
         save: () => void save(control),
         remove: () => void remove(control),
+        undoRemove: () => void undoRemove(control),
         openSidePanel: () => void ask({ type: 'open-side-panel' }),
         turnOffSite: () => void turnOff(),
       });
@@ -136,6 +139,8 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
         .map((term) => answer.found?.[term])
         .find((key) => key !== undefined);
       control.savedKey = savedKey;
+      // A control offering Undo keeps offering it until the user answers or it expires.
+      if (control.state === 'removed' && !savedKey) continue;
       control.setState(savedKey ? 'saved' : 'unsaved');
     }
   }
@@ -153,7 +158,22 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     const answer = await ask({ type: 'remove', key });
     if (!answer.ok) return control.setState('error', answer.error);
     control.savedKey = undefined;
-    control.setState('unsaved');
+    control.removedKey = key;
+    control.setState('removed');
+    ctx.setTimeout(() => {
+      if (control.state === 'removed') control.setState('unsaved');
+    }, UNDO_MS);
+  }
+
+  async function undoRemove(control: Control): Promise<void> {
+    const key = control.removedKey;
+    if (!key) return control.setState('unsaved');
+    control.setState('saving');
+    const answer = await ask({ type: 'undo-remove', key });
+    if (!answer.ok) return control.setState('error', answer.error);
+    control.removedKey = undefined;
+    control.savedKey = answer.saved?.[0]?.key ?? key;
+    control.setState('saved');
   }
 
   async function turnOff(): Promise<void> {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/paper/model';
-import { type Browser, hasChromium, launch, servePage } from './browser';
+import { type Browser, hasChromium, launch, savedRecords, servePage } from './browser';
 import { FIXTURES, TEST_BUILD } from './paths';
 
 const fixture = 'huggingface/daily-listing';
@@ -128,6 +128,36 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
     });
     expect(await clickCentre(covered)).toBe('unsaved');
     expect(await clickCentre(plain)).toBe('saved');
+    await page.close();
+  });
+
+  it('offers Undo after a Remove from the page, and Undo puts the paper back', async () => {
+    await servePage(browser.context, arxiv.url, 'arxiv/listing-new');
+    const page = await browser.context.newPage();
+    await page.goto(arxiv.url);
+    await expect.poll(() => page.locator('papershelf-control').count()).toBe(arxiv.papers.length);
+    const paper = arxiv.papers[1] as Paper;
+    const host = page.locator(`papershelf-control[data-papershelf-key="${paper.key}"]`);
+    await host.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await host.click();
+    await expect.poll(() => host.getAttribute('data-papershelf-state')).toBe('saved');
+    const savedAt = async () => (await savedRecords(browser)).find((record) => record.key === paper.key)?.savedAt;
+    const first = await savedAt();
+    expect(first).toBeDefined();
+    await page.bringToFront();
+    // The keyboard: Enter opens the menu on its first item, ArrowDown reaches Remove.
+    await host.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => host.getAttribute('data-papershelf-state')).toBe('unsaved');
+    // Focus is back on the control, which now offers Undo.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-papershelf-key'))).toBe(paper.key);
+    await expect.poll(savedAt).toBeUndefined();
+    await page.bringToFront();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => host.getAttribute('data-papershelf-state')).toBe('saved');
+    // Put back as it was, not saved anew: the first save's time is kept.
+    expect(await savedAt()).toBe(first);
     await page.close();
   });
 });
