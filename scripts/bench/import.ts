@@ -6,9 +6,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import type { Browser } from 'playwright-core';
-
+import { ROOT } from '../../tests/e2e/paths';
 import type { Figure } from './figure';
+import { plainChromium } from './harness';
 
 /** The real entries of the corpus, each as written. */
 function corpusEntries(root: string): string[] {
@@ -38,12 +38,11 @@ export function bibOf(entries: readonly string[], count: number): string {
   return `${out.join('\n\n')}\n`;
 }
 
-export async function benchImport(
-  browser: Browser,
-  root: string,
-  quick: boolean,
-  print: (figure: Figure) => void,
-): Promise<void> {
+export async function benchImport({ quick }: { quick: boolean }): Promise<Figure[]> {
+  const root = ROOT;
+  const figures: Figure[] = [];
+  const print = (figure: Figure) => figures.push(figure);
+  const { browser } = await plainChromium();
   const bundled = await build({
     entryPoints: [join(root, 'scripts/bench/import-page.ts')],
     bundle: true,
@@ -91,4 +90,6 @@ export async function benchImport(
   const unterminated = await run(closed.replace(/\}\s*\n\n@/, '\n\n@'));
   against(`import.bibtex.${size / 4}.unterminated`, unterminated.importMs, quarter.importMs, 1.5);
   await context.close();
+  await browser.close();
+  return figures;
 }

@@ -1,0 +1,131 @@
+// The built extension (.output/chrome-mv3) on real and generated pages, as a user meets it: time
+// from navigation start to a control on every paper and the longest task meanwhile (a
+// PerformanceObserver for 'longtask' registered before the page's first script), the first scan
+// of huge arXiv listings (issue 10), and the gzip size of every content-script bundle.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launch } from '../../tests/e2e/browser';
+import { FIXTURES, PRODUCTION_BUILD } from '../../tests/e2e/paths';
+import type { Figure } from './figure';
+import { against, median, serveHtml } from './harness';
+import { ARXIV_LISTING_URL, arxivListing } from './pages';
+
+/** Gzip size of each content-script bundle (issue 9: ≤ 30 KB each). */
+export function contentScriptSizes(): Figure[] {
+  const dir = join(PRODUCTION_BUILD, 'content-scripts');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.js'))
+    .sort()
+    .map((name) => {
+      const bytes = readFileSync(join(dir, name));
+      return {
+        metric: `content-script.${name.replace(/\.js$/, '')}.gzip`,
+        value: gzipSync(bytes).length / 1024,
+        unit: 'KiB',
+        target: 30,
+      };
+    });
+}
+
+interface Visit {
+  /** ms from navigation start to the last control, or to giving up. */
+  lastControl: number;
+  domContentLoaded: number;
+  longestTask: number;
+  controls: number;
+}
+
+const LONG_TASKS = `(() => {
+  const tasks = [];
+  Object.defineProperty(globalThis, '__benchLongTasks', { value: tasks });
+  new PerformanceObserver((list) => { for (const entry of list.getEntries()) tasks.push(entry.duration); })
+    .observe({ type: 'longtask', buffered: true });
+})();`;
+
+export async function benchExtension({ quick }: { quick: boolean }): Promise<Figure[]> {
+  const figures: Figure[] = contentScriptSizes();
+  const browser = await launch(PRODUCTION_BUILD);
+  await browser.context.addInitScript({ content: LONG_TASKS });
+  const visit = async (url: string, html: string, expected: number, timeout: number): Promise<Visit> => {
+    await serveHtml(browser.context, url, html);
+    const tab = await browser.context.newPage();
+    await tab.goto(url, { waitUntil: 'commit' });
+    let lastControl = Number.NaN;
+    try {
+      // performance.now() counts from the start of this page's navigation.
+      const handle = await tab.waitForFunction(
+        (n) => document.querySelectorAll('papershelf-control').length >= n && performance.now(),
+        expected,
+        { polling: 5, timeout },
+      );
+      lastControl = Number(await handle.jsonValue());
+    } catch {
+      lastControl = timeout;
+    }
+    // Tasks still running when the controls are up finish before this evaluation runs.
+    const result = await tab.evaluate(() => ({
+      domContentLoaded:
+        (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
+          ?.domContentLoadedEventEnd ?? Number.NaN,
+      longestTask: Math.max(0, ...((globalThis as unknown as { __benchLongTasks: number[] }).__benchLongTasks ?? [])),
+      controls: document.querySelectorAll('papershelf-control').length,
+    }));
+    await tab.close();
+    return { lastControl, ...result };
+  };
+  const report = (name: string, runs: Visit[], expected: number) => {
+    const last = median(runs.map((run) => run.lastControl));
+    const dcl = median(runs.map((run) => run.domContentLoaded));
+    figures.push({ metric: `controls.${name}.lastControl`, value: last, unit: 'ms', target: 250 });
+    figures.push({ metric: `controls.${name}.afterDomContentLoaded`, value: last - dcl, unit: 'ms' });
+    figures.push({
+      metric: `controls.${name}.longestTask`,
+      value: Math.max(...runs.map((run) => run.longestTask)),
+      unit: 'ms',
+      target: 50,
+    });
+    const shown = Math.min(...runs.map((run) => run.controls));
+    if (shown < expected)
+      figures.push({ metric: `controls.${name}.shown`, value: shown, unit: 'controls', target: expected });
+  };
+  try {
+    const hf = 'huggingface/daily-listing';
+    const hfExpected = JSON.parse(readFileSync(join(FIXTURES, hf, 'expected.json'), 'utf8')) as {
+      url: string;
+      papers: unknown[];
+    };
+    const hfHtml = readFileSync(join(FIXTURES, hf, 'page.html'), 'utf8');
+    const runs: Visit[] = [];
+    for (let i = 0; i < (quick ? 2 : 5); i++)
+      runs.push(await visit(hfExpected.url, hfHtml, hfExpected.papers.length, 10_000));
+    report('huggingface-daily', runs, hfExpected.papers.length);
+    // First scan of big arXiv listings: the longest task and the time to the last control.
+    const sizes = quick ? [2_000] : [2_000, 12_000, 100_000];
+    const totals = new Map<number, number>();
+    for (const size of sizes) {
+      const html = arxivListing(size, size <= 12_000);
+      const listingRuns: Visit[] = [];
+      for (let i = 0; i < (size > 2_000 || quick ? 1 : 3); i++) {
+        listingRuns.push(await visit(ARXIV_LISTING_URL, html, size, size >= 100_000 ? 180_000 : 90_000));
+      }
+      report(`arxiv-listing.${size}`, listingRuns, size);
+      totals.set(size, median(listingRuns.map((run) => run.lastControl)));
+    }
+    if (totals.has(12_000)) {
+      // Linear makes this 6 (12,000 / 2,000 entries).
+      figures.push(
+        against(
+          'controls.arxiv-listing.growth2kTo12k',
+          totals.get(12_000) ?? Number.NaN,
+          totals.get(2_000) ?? Number.NaN,
+          'ms',
+          6,
+        ),
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+  return figures;
+}
