@@ -13,14 +13,17 @@ import { suites } from './bench/suites';
 
 const quick = process.argv.includes('--quick');
 const markdown = process.argv.includes('--markdown');
+// `--suite=<name>` (repeatable) runs only those suites, e.g. `--suite=benchDetect`.
+const only = process.argv.filter((arg) => arg.startsWith('--suite=')).map((arg) => arg.slice('--suite='.length));
 
 /** The figure with four significant digits, as printed. */
 export function rounded(figure: Figure): Figure {
   const round = (n: number) => (Number.isFinite(n) ? Number(n.toPrecision(4)) : n);
   const out: Figure = { ...figure, value: round(figure.value) };
   if (figure.baseline !== undefined) out.baseline = round(figure.baseline);
-  if (figure.ratio !== undefined)
-    out.ratio = Number.isFinite(figure.ratio) ? Number(figure.ratio.toPrecision(3)) : figure.ratio;
+  // A ratio to a zero or missing baseline is no figure: JSON would print it as null.
+  if (figure.ratio !== undefined && Number.isFinite(figure.ratio)) out.ratio = Number(figure.ratio.toPrecision(3));
+  else delete out.ratio;
   return out;
 }
 
@@ -29,6 +32,7 @@ async function main(): Promise<void> {
   if (!existsSync(PRODUCTION_BUILD)) execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'ignore' });
   const all: Figure[] = [];
   for (const suite of suites) {
+    if (only.length > 0 && !only.includes(suite.name)) continue;
     let figures: Figure[];
     try {
       figures = await suite({ quick });

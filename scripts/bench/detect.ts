@@ -52,7 +52,7 @@ export async function benchDetect({ quick }: { quick: boolean }): Promise<Figure
     for (const fixture of SAVED) {
       const { url } = JSON.parse(readFileSync(join(FIXTURES, fixture, 'expected.json'), 'utf8')) as { url: string };
       const result = await measure(url, readFileSync(join(FIXTURES, fixture, 'page.html'), 'utf8'), quick ? 10 : 50);
-      figures.push(against(`detect.${fixture}`, result.ms, result.walkMs, 'ms', 20));
+      figures.push(against(`detect.${fixture}`, result.ms, result.walkMs));
       figures.push({ metric: `gate.${fixture}`, value: result.gateMs, unit: 'ms', target: 1 });
     }
     const sizes = quick ? [2000, 8000] : [2000, 4000, 8000];
