@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncAllSitesScript } from '../lib/access';
 import { registerCommands } from '../lib/commands';
+import { keepBackedUp } from '../lib/durability/follow';
 import { findSaved, removePaper, restorePaper, savePapers } from '../lib/library/library';
 import { type BackgroundRequest, BackgroundRequestSchema, type BackgroundResponse } from '../lib/messages';
 import type { SavedPaper } from '../lib/paper/model';
@@ -79,6 +80,8 @@ export default defineBackground(() => {
   void browser.action.setBadgeBackgroundColor({ color: '#3b6fe0' });
   void syncAllSitesScript();
   registerCommands();
+  // The rolling backup outside IndexedDB, written a moment after each change (lib/durability).
+  keepBackedUp();
   browser.permissions.onAdded.addListener(() => void syncAllSitesScript());
   browser.permissions.onRemoved.addListener(() => void syncAllSitesScript());
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
