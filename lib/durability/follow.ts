@@ -45,7 +45,9 @@ export function keepBackedUp(options: FollowOptions = {}): () => void {
     const taken = changed;
     changed = new Set();
     try {
-      options.onBackup?.(await writeBackup(taken, { ...options, places }));
+      // Not `onBackup?.(await writeBackup(…))`: an optional call skips its arguments when absent.
+      const result = await writeBackup(taken, { ...options, places });
+      options.onBackup?.(result);
     } catch (error) {
       for (const key of taken) changed.add(key);
       throw error;
@@ -58,7 +60,9 @@ export function keepBackedUp(options: FollowOptions = {}): () => void {
       if (typeof navigator !== 'undefined' && navigator.locks) await navigator.locks.request(LOCK, backUp);
       else await backUp();
     } catch (error) {
-      options.onFailure?.(error);
+      (options.onFailure ?? ((failure) => console.warn('papershelf: the backup could not be written:', failure)))(
+        error,
+      );
       if (!stopped) schedule(RETRY_MS);
     }
   }
