@@ -6,6 +6,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncAllSitesScript } from '../lib/access';
 import { registerCommands } from '../lib/commands';
+import { explainWriteFailure } from '../lib/durability/failure';
 import { keepBackedUp } from '../lib/durability/follow';
 import { findSaved, removePaper, restorePaper, savePapers } from '../lib/library/library';
 import { type BackgroundRequest, BackgroundRequestSchema, type BackgroundResponse } from '../lib/messages';
@@ -99,7 +100,10 @@ export default defineBackground(() => {
       );
       return true;
     }
-    handle(request.data, asker).then(sendResponse, (error) => sendResponse({ ok: false, error: describe(error) }));
+    // A write that failed on a full disk says so (lib/durability/failure.ts); it is never acknowledged.
+    handle(request.data, asker).then(sendResponse, async (error) =>
+      sendResponse({ ok: false, error: await explainWriteFailure(error) }),
+    );
     return true;
   });
 });
