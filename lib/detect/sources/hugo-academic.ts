@@ -2,7 +2,7 @@
 // the starter sites built on it): `layouts/partials/views/{citation,list,stream}.html` render each
 // entry as
 // - `.pub-list-item` (citation and list views): `.article-metadata` with one span per author,
-//   "(2019).", the title as a link to the site's `/publication/<slug>/`, the venue (`<em>` or
+//   (older releases: `.author_list`, the names as text), "(2019).", the title as a link to the site's `/publication/<slug>/`, the venue (`<em>` or
 //   text), then a `<p>` of buttons (PDF, DOI, Preprint, Code, Project, Cite);
 // - `.media.stream-item` (stream view): `.article-title` (a link or a `<p>`), authors as spans in
 //   the first block of `.article-metadata`, `.pub-publication` (venue), `.article-date`, then
@@ -34,7 +34,13 @@ function authorsOf(container: Element | null): string[] {
     const name = cleanText(textOf(span)?.replace(MARKS, ''));
     if (name) names.push(name);
   }
-  return names;
+  if (names.length > 0) return names;
+  // Older releases print the names as text: `<span class="author_list">A, B and C</span>`.
+  return (textOf(container) ?? '')
+    .replace(MARKS, '')
+    .split(/\s*,\s*|\s+and\s+|\s*&\s*/)
+    .map((name) => cleanText(name))
+    .filter((name): name is string => name !== undefined);
 }
 
 /** The wrapper's `year-2019` class (the isotope filter). */
@@ -64,7 +70,7 @@ function venueWithoutYear(text: string | undefined): string | undefined {
 }
 
 function readCitationItem(entry: Element, page: URL): Detection | null {
-  const authorBox = entry.querySelector('.article-metadata');
+  const authorBox = entry.querySelector('.article-metadata, .author_list');
   const titleLink =
     entry.querySelector('.article-title a, .article-title') ??
     [...entry.querySelectorAll(':scope > a[href]')].find((link) => !link.closest('.article-metadata, p'));
