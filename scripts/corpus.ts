@@ -36,6 +36,10 @@ const notInFile: string[] = [];
 let withTitle = 0;
 let cameIn = 0;
 const everyPaper: SavedPaper[] = [];
+// The fields each source entry had (by citation key, under BibTeX's names), to tell a field the
+// export dropped from one the file never had.
+const sourceFields = new Map<string, Set<string>>();
+const ALIASES: Record<string, string> = { journaltitle: 'journal', date: 'year', location: 'address' };
 const byContentKey: string[] = [];
 
 const norm = (text: string | undefined) => text?.normalize('NFC').replace(/\s+/g, ' ').trim();
@@ -78,6 +82,10 @@ for (const name of readdirSync(DIR)
     misses.push(`${name}: refused: ${error instanceof Error ? error.message : String(error)}`);
   }
   everyPaper.push(...papers);
+  for (const entry of parse(bib, { english: false, applyCrossRef: true, unsupported: () => '' }).entries) {
+    const fields = new Set(Object.keys(entry.fields).map((field) => ALIASES[field] ?? field));
+    sourceFields.set(entry.key, new Set([...(sourceFields.get(entry.key) ?? []), ...fields]));
+  }
   // An item is matched by its citation key and title; else by its key alone when the key is
   // unique on both sides; else by its title (an entry without a key, or whose key Better BibTeX
   // replaced with one of its own: "Endnote should parse", "Options to use default import process #1562").
@@ -154,9 +162,22 @@ const REQUIRED: Record<string, string[]> = {
 const bibtex = exportPapers(everyPaper, 'bibtex');
 const reread = parse(bibtex, { english: false, unsupported: () => '' });
 let missing = 0;
+let dropped = 0;
+const lacking: string[] = [];
 for (const entry of reread.entries) {
   const lacks = (REQUIRED[entry.type] ?? []).filter((field) => !(field in entry.fields));
-  if (lacks.length > 0) missing++;
+  if (lacks.length === 0) continue;
+  missing++;
+  const had = sourceFields.get(entry.key);
+  // A publisher, school or institution the source had under another of those names.
+  const publisherLike = ['publisher', 'school', 'institution'];
+  const lost = lacks.filter(
+    (field) => had?.has(field) || (publisherLike.includes(field) && publisherLike.some((name) => had?.has(name))),
+  );
+  if (lost.length > 0) dropped++;
+  lacking.push(
+    `${entry.key} @${entry.type}: lacks ${lacks.join(', ')}${lost.length > 0 ? ` (DROPPED: ${lost.join(', ')})` : ' (not in the source)'}`,
+  );
 }
 const ris = exportPapers(everyPaper, 'ris').split('\r\n\r\n').filter(Boolean);
 const badRis = ris.filter(
@@ -193,6 +214,7 @@ const controls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u202A-\u2
 for (const [metric, value, of] of [
   ['BibTeX export: parser errors on re-reading', reread.errors.length, reread.entries.length],
   ['BibTeX export: entries lacking a field their type requires', missing, reread.entries.length],
+  ['BibTeX export: of those, lacking a required field the source entry had', dropped, reread.entries.length],
   ['RIS export: malformed records', badRis, ris.length],
   ['CSL-JSON export: items without a CSL type or with malformed names', badCsl, csl.length],
   [
@@ -210,4 +232,5 @@ if (process.argv.includes('--misses')) for (const merged of byContentKey) proces
 process.stdout.write(
   `${JSON.stringify({ metric: "Better BibTeX's expected items not in their .bib (not counted)", value: notInFile.length, unit: 'count' })}\n`,
 );
-if (process.argv.includes('--misses')) for (const miss of [...notInFile, ...misses]) process.stdout.write(`${miss}\n`);
+if (process.argv.includes('--misses'))
+  for (const miss of [...notInFile, ...misses, ...lacking]) process.stdout.write(`${miss}\n`);

@@ -72,6 +72,14 @@ describe('Better BibTeX fixtures', () => {
     expect(paper?.extra?.bibtex?.['bdsk-url-1']).toBe('https://doi.org/10.1111/disa.12301');
   });
 
+  it('reads a report’s institution as its publisher and writes it back as institution', () => {
+    const { papers } = read('Issues with round instead of curly braces do not import correctly #871.bib');
+    const report = papers.find((each) => each.extra?.bibtex?.['@key'] === 'McDermott:72');
+    expect(report?.type).toBe('report');
+    expect(report?.publisher).toBe('MIT Artificial Intelligence Laboratory');
+    expect(toBibtex(report ? [report] : [])).toContain('  institution = {MIT Artificial Intelligence Laboratory}');
+  });
+
   it('warns about an undefined @string and keeps the entry, its name as the value (#472)', () => {
     const { papers, errors, warnings } = read('Math markup to unicode not always imported correctly #472.bib');
     expect(papers[0]?.container).toBe('IEEE_J_PROC');

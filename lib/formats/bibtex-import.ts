@@ -188,7 +188,12 @@ function entryFrom(entry: Entry, line: number | undefined, abstract?: string): I
     volume: field('volume'),
     issue: field('number') ?? field('issue'),
     pages: field('pages'),
-    publisher: list(fields.publisher) ?? field('publisher') ?? field('school') ?? field('institution'),
+    publisher:
+      list(fields.publisher) ??
+      field('publisher') ??
+      field('school') ??
+      list(fields.institution) ??
+      field('institution'),
     place: list(fields.address) ?? field('address') ?? list(fields.location) ?? field('location'),
     edition: field('edition'),
     series: field('series'),
