@@ -80,6 +80,16 @@ describe('Better BibTeX fixtures', () => {
     expect(toBibtex(report ? [report] : [])).toContain('  institution = {MIT Artificial Intelligence Laboratory}');
   });
 
+  it('names a command it does not know instead of dropping it silently (#1733: ADS’s \\aap)', () => {
+    const { papers, warnings } = read('unknown command handler #1733.bib');
+    expect(papers).toHaveLength(1);
+    expect(warnings).toContainEqual({
+      line: 1,
+      key: '2004A&A...424..927C',
+      message: '\\aap: not a LaTeX command the reader knows; dropped, any argument kept',
+    });
+  });
+
   it('warns about an undefined @string and keeps the entry, its name as the value (#472)', () => {
     const { papers, errors, warnings } = read('Math markup to unicode not always imported correctly #472.bib');
     expect(papers[0]?.container).toBe('IEEE_J_PROC');

@@ -421,8 +421,17 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
   const prepared = prepareBibtex(text);
   const lifted = liftAbstracts(prepared.text);
   let library: ReturnType<typeof parse>;
+  // Commands the parser does not know (ADS's journal macros such as \aap, a style's own) are
+  // dropped, their arguments kept: named per entry in the warnings, never silently.
+  const unknown = new Map<string, Set<string>>();
+  const unsupported = (_node: unknown, tex: string, entry: Entry) => {
+    const commands = unknown.get(entry.key) ?? new Set<string>();
+    commands.add(tex.slice(0, 40));
+    unknown.set(entry.key, commands);
+    return '';
+  };
   try {
-    library = parse(lifted.text, { english: false, applyCrossRef: true, unsupported: () => '' });
+    library = parse(lifted.text, { english: false, applyCrossRef: true, unsupported });
   } catch (error) {
     throw new FormatError(`not readable BibTeX: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -467,6 +476,16 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
     if (offset >= 0) cursor = offset + entry.input.length;
     const abstract = offset >= 0 ? lifted.abstracts.get(offset) : undefined;
     found.push({ entry, line: offset >= 0 ? lineAt(offset) : undefined, abstract });
+  }
+  for (const { entry, line } of found) {
+    const commands = unknown.get(entry.key);
+    if (!commands) continue;
+    const issue: ImportIssue = {
+      key: entry.key,
+      message: `${[...commands].join(', ')}: not a LaTeX command the reader knows; dropped, any argument kept`,
+    };
+    if (line !== undefined) issue.line = line;
+    warnings.push(issue);
   }
   const abstracts = decodeAbstracts(found.map((item) => item.abstract ?? ''));
   const entries = found.map((item, index) =>
