@@ -215,3 +215,12 @@ describe('the storage warning', () => {
     expect(judgeStorage({ usage: 0, quota: 0 })).toBeUndefined();
   });
 });
+
+describe('docs/CONTRACT.md', () => {
+  it('names both places of the backup', async () => {
+    const { BACKUP_FILE, BACKUP_STORAGE_KEY } = await import('./places');
+    const contract = readFileSync(join(import.meta.dirname, '../../docs/CONTRACT.md'), 'utf8');
+    expect(contract).toContain(`**\`${BACKUP_STORAGE_KEY}\`**`);
+    expect(contract).toContain(`**\`${BACKUP_FILE}\`**`);
+  });
+});
