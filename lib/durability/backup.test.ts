@@ -224,3 +224,26 @@ describe('docs/CONTRACT.md', () => {
     expect(contract).toContain(`**\`${BACKUP_FILE}\`**`);
   });
 });
+
+describe('restoring into a library that saved the paper again since', () => {
+  it('merges a backup record into the paper saved again under another id, keeping what the user wrote', async () => {
+    const name = freshName();
+    const library = createLibrary({ name });
+    const paper = papers[0] as Paper;
+    await library.savePaper(paper, { now: at(1) });
+    await library.updatePaper(paper.key, { tags: ['from-backup'], note: 'kept' }, { now: at(2) });
+    const place = memoryPlace();
+    await writeBackup(new Set(), { name, places: [place] });
+    await deleteDatabase(name);
+    // Saved again after the loss, keyed by its DOI this time: the same paper by its ids.
+    const doi = '10.48550/arxiv.2609.31620';
+    const again = { ...paper, key: `doi:${doi}`, ids: { ...paper.ids, doi } };
+    await createLibrary({ name }).savePaper(again, { now: at(3) });
+    const gap = await findBackupGap({ name, places: [place] });
+    expect(gap?.missing.map((record) => record.key)).toEqual([paper.key]);
+    expect(await restoreGap(gap as NonNullable<typeof gap>, { name })).toEqual({ exact: 0, merged: 1 });
+    const all = await createLibrary({ name }).allPapers();
+    expect(all.length).toBe(1);
+    expect(all[0]).toMatchObject({ tags: ['from-backup'], note: 'kept' });
+  });
+});
