@@ -118,6 +118,20 @@ describe('the rolling backup', () => {
     expect(await findBackupGap({ name, places: [place] })).toBeUndefined();
   });
 
+  it('quick: compares only a database shorter than the backup, and finds what it lacks', async () => {
+    const name = freshName();
+    const library = createLibrary({ name });
+    await library.savePapers(papers, { now: at(1) });
+    const place = memoryPlace();
+    await writeBackup(new Set(), { name, places: [place] });
+    const key = papers[0]?.key as string;
+    await library.updatePaper(key, { note: 'newer in the database' }, { now: at(4) });
+    expect(await findBackupGap({ name, places: [place], quick: true })).toBeUndefined();
+    await library.removePaper(key);
+    const gap = await findBackupGap({ name, places: [place], quick: true });
+    expect(gap?.missing.map((paper) => paper.key)).toEqual([key]);
+  });
+
   it('offers nothing when the database holds everything the backup does', async () => {
     const name = freshName();
     await createLibrary({ name }).savePapers(papers);
