@@ -7,8 +7,8 @@ import { type Answer, type Ask, AskSchema } from './protocol';
 import type { Port } from './view';
 import { ViewIndex } from './view-index';
 
-/** The first page is small, so the first query answers at once; the others are bigger. */
-export const FIRST_PAGE = 200;
+/** The first page holds a screen of rows and a little more, so the first query answers at once; the others are bigger. */
+export const FIRST_PAGE = 60;
 export const PAGE = 1000;
 
 export interface Served {
