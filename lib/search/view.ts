@@ -1,0 +1,118 @@
+// The side panel's data interface (issue 9): a view of the library whose search index, sort
+// orders and filters live in a worker (lib/search/worker.ts). The panel asks for keys in order and
+// reads full records only for the rows on screen; abstracts never sit in the panel's memory.
+import { getMany } from '../library/read';
+import type { SavedPaper, Status } from '../paper/model';
+import { type Answer, AnswerSchema, type Ask } from './protocol';
+
+export type SortBy = 'saved' | 'published' | 'title';
+export interface ViewQuery {
+  text: string;
+  sort: SortBy;
+  status?: Status;
+  starred?: boolean;
+  tag?: string;
+}
+export interface ViewResult {
+  total: number; // papers in the whole library
+  keys: readonly string[]; // every matching key, in order (a virtual list indexes into it)
+  terms: readonly string[]; // the query's words as matched, for highlighting (lower case)
+}
+export interface LibraryView {
+  /** The newest call wins: an older call resolves with the same result as the newest one. */
+  query(q: ViewQuery): Promise<ViewResult>;
+  /** Full records for the rows on screen (a few dozen keys at a time). */
+  records(keys: readonly string[]): Promise<Map<string, SavedPaper>>;
+  /** Every tag in use, with its count, most used first. */
+  tags(): Promise<{ tag: string; count: number }[]>;
+  /** Called after the view has taken in changes made anywhere (keys added, changed or removed). */
+  onChange(listener: (keys: readonly string[]) => void): () => void;
+  close(): void;
+}
+
+/** Either end of the worker's message channel (a Worker, the worker's global scope, a MessagePort). */
+export interface Port {
+  postMessage(message: unknown): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+}
+
+/** Opens the view; the first query answers from the newest papers before the index is complete. */
+export function openLibraryView(): LibraryView {
+  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'papershelf-search' });
+  return connectView(worker, { close: () => worker.terminate() });
+}
+
+/**
+ * A view over a port whose other end runs `serveView` (lib/search/serve.ts). `name` is the
+ * library database the rows are read from (tests); `close` ends the other side.
+ */
+export function connectView(port: Port, options: { name?: string; close?: () => void } = {}): LibraryView {
+  let next = 0;
+  let newest = -1;
+  let closed = false;
+  // Queries waiting for the newest one's answer, and tag requests by id.
+  let waiting: { resolve: (result: ViewResult) => void; reject: (error: Error) => void }[] = [];
+  const tagRequests = new Map<
+    number,
+    { resolve: (tags: { tag: string; count: number }[]) => void; reject: (error: Error) => void }
+  >();
+  const listeners = new Set<(keys: readonly string[]) => void>();
+
+  port.addEventListener('message', (event) => {
+    const parsed = AnswerSchema.safeParse(event.data);
+    if (!parsed.success) return;
+    const answer: Answer = parsed.data;
+    if (answer.type === 'result') {
+      // An older query's answer is dropped: it resolves with the newest one's.
+      if (answer.id !== newest) return;
+      const settled = waiting;
+      waiting = [];
+      for (const call of settled) call.resolve(answer.result);
+    } else if (answer.type === 'tags') {
+      tagRequests.get(answer.id)?.resolve(answer.tags);
+      tagRequests.delete(answer.id);
+    } else if (answer.type === 'failed') {
+      const error = new Error(answer.message);
+      tagRequests.get(answer.id)?.reject(error);
+      tagRequests.delete(answer.id);
+      if (answer.id !== newest) return;
+      const settled = waiting;
+      waiting = [];
+      for (const call of settled) call.reject(error);
+    } else {
+      for (const listener of listeners) listener(answer.keys);
+    }
+  });
+
+  const ask = (message: Ask) => port.postMessage(message);
+
+  return {
+    query(q) {
+      if (closed) return Promise.reject(new Error('The library view is closed.'));
+      newest = next++;
+      ask({ type: 'query', id: newest, query: q });
+      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+    },
+    records: (keys) => getMany(keys, options.name === undefined ? {} : { name: options.name }),
+    tags() {
+      if (closed) return Promise.reject(new Error('The library view is closed.'));
+      const id = next++;
+      ask({ type: 'tags', id });
+      return new Promise((resolve, reject) => tagRequests.set(id, { resolve, reject }));
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close() {
+      if (closed) return;
+      closed = true;
+      for (const call of waiting) call.reject(new Error('The library view is closed.'));
+      waiting = [];
+      for (const call of tagRequests.values()) call.reject(new Error('The library view is closed.'));
+      tagRequests.clear();
+      listeners.clear();
+      options.close?.();
+    },
+  };
+}
