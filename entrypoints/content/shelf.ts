@@ -371,6 +371,11 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       sendResponse({ url: location.href, papers });
       return false;
     }
+    // The background restarted and may have missed a change: every control asks again.
+    if (request.data.type === 'library-resync') {
+      void refresh(controls.values());
+      return false;
+    }
     // Only the controls that show a changed key (one of their paper's ids, or the key it is saved
     // under) ask again: a save elsewhere costs this page a lookup of those, not of all its papers.
     const changed = new Set<Control>();

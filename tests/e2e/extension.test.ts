@@ -401,3 +401,62 @@ describe.skipIf(!hasChromium)('the production build in Chromium', () => {
     await page.close();
   });
 });
+
+/**
+ * The real arXiv listing's entries repeated `count` times over, each under a fresh id
+ * (2601.00000, 2601.00001, ...; the listing's own ids are 2609.*): a listing as long as the ones
+ * arXiv serves with `show=2000` and more.
+ */
+function longListing(count: number): { body: string; keys: string[] } {
+  const html = readFileSync(join(FIXTURES, arxivList.fixture, 'page.html'), 'utf8');
+  const open = html.indexOf("<dl id='articles'>") + "<dl id='articles'>".length;
+  const close = html.indexOf('</dl>', open);
+  const entries = html.slice(open, close).match(/<dt>[\s\S]*?<\/dd>/g) ?? [];
+  expect(entries).toHaveLength(arxivList.papers.length);
+  const keys: string[] = [];
+  const items = Array.from({ length: count }, (_, index) => {
+    const entry = entries[index % entries.length] as string;
+    const real = /id="(\d{4}\.\d{5})"/.exec(entry)?.[1] as string;
+    const fresh = `2601.${String(index).padStart(5, '0')}`;
+    keys.push(`arxiv:${fresh}`);
+    return entry.replaceAll(real, fresh).replace(/\[\d+\]/, `[${index + 1}]`);
+  });
+  return { body: `${html.slice(0, open)}\n${items.join('\n')}\n${html.slice(close)}`, keys };
+}
+
+describe.skipIf(!hasChromium)('Save all on long listings', () => {
+  for (const count of [2000, 12_000]) {
+    it(`saves every paper of a ${count}-entry arXiv listing, and every control shows it saved`, async () => {
+      const minutes = count > 5000 ? 8 : 3;
+      const browser = await launch(TEST_BUILD);
+      try {
+        const { body, keys } = longListing(count);
+        const url = `https://arxiv.org/list/cs.LG/pastweek?skip=0&show=${count}`;
+        await browser.context.route(url, (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+        );
+        const page = await browser.context.newPage();
+        // The first scan of a long listing may hold the page past its load event; its controls are what count.
+        await page.goto(url, { waitUntil: 'commit' });
+        await expect.poll(() => page.locator('papershelf-control').count(), { timeout: minutes * 20_000 }).toBe(count);
+        const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
+        await expect.poll(() => popup.locator('[data-paper-key]').count(), { timeout: 60_000 }).toBe(count);
+        await popup.locator('[data-action="save-all"]').click();
+        await expect
+          .poll(() => popup.locator('.popup-summary').textContent(), { timeout: minutes * 20_000 })
+          .toBe(`All ${count.toLocaleString('en')} papers on this page are saved`);
+        expect(await popup.locator('[role="alert"]').count()).toBe(0);
+        expect((await databaseKeys(browser)).sort()).toEqual([...keys].sort());
+        const states = () =>
+          page
+            .locator('papershelf-control')
+            .evaluateAll((hosts) => hosts.filter((host) => host.dataset.papershelfState === 'saved').length);
+        await expect.poll(states, { timeout: minutes * 20_000 }).toBe(count);
+        await popup.close();
+        await page.close();
+      } finally {
+        await browser.close();
+      }
+    }, 600_000);
+  }
+});
