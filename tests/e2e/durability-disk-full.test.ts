@@ -105,7 +105,7 @@ async function openListing(browser: Browser, item: Case): Promise<Page> {
   await servePage(browser.context, item.url, item.fixture);
   const page = await browser.context.newPage();
   await page.goto(item.url);
-  await expect.poll(() => page.locator('papershelf-control').count()).toBe(item.papers.length);
+  await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(item.papers.length);
   return page;
 }
 

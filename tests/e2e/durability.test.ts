@@ -16,7 +16,7 @@ const hf = JSON.parse(readFileSync(join(FIXTURES, 'huggingface/daily-listing/exp
   papers: Paper[];
 };
 
-const control = (page: Page, key: string) => page.locator(`papershelf-control[data-papershelf-key="${key}"]`);
+const control = (page: Page, key: string) => page.locator(`[data-papershelf-key="${key}"]`);
 
 function byKey<T extends { key: string }>(records: T[]): T[] {
   return [...records].sort((a, b) => a.key.localeCompare(b.key));
@@ -36,7 +36,7 @@ describe.skipIf(!hasChromium)('the rolling backup in Chromium', () => {
     await servePage(browser.context, hf.url, 'huggingface/daily-listing');
     const page = await browser.context.newPage();
     await page.goto(hf.url);
-    await expect.poll(() => page.locator('papershelf-control').count()).toBe(hf.papers.length);
+    await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(hf.papers.length);
     const saved = hf.papers.slice(0, 3);
     for (const paper of saved) {
       // The control counts a click once the browser has seen it on screen (its clickjacking
