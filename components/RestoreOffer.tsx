@@ -35,14 +35,29 @@ export function RestoreOffer({ keepBackup = false }: { keepBackup?: boolean }) {
 
   useEffect(() => {
     let live = true;
-    findBackupGap().then(
-      (found) => live && setGap(found),
+    // Counts first (cheap: a short database shows the offer at once). The side panel then compares
+    // every record (lost notes, tags, status) once the browser is idle, after its own first paint.
+    let idle: number | undefined;
+    findBackupGap({ quick: true }).then(
+      (found) => {
+        if (!live) return;
+        if (found) setGap(found);
+        else if (keepBackup) {
+          idle = requestIdleCallback(() =>
+            findBackupGap().then(
+              (full) => live && setGap(full),
+              () => undefined,
+            ),
+          );
+        }
+      },
       () => undefined,
     );
     storageHealth().then((found) => live && setHealth(found));
     const stop = keepBackup ? keepBackedUp() : undefined;
     return () => {
       live = false;
+      if (idle !== undefined) cancelIdleCallback(idle);
       stop?.();
     };
   }, [keepBackup]);

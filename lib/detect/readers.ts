@@ -8,6 +8,7 @@ import { genericCards } from './sources/generic-cards';
 import { genericLinks } from './sources/generic-links';
 import { highwire } from './sources/highwire';
 import { hugoAcademic } from './sources/hugo-academic';
+import { jekyllScholar } from './sources/jekyll-scholar';
 import { jsonLd } from './sources/json-ld';
 import type { Source } from './types';
 
@@ -18,4 +19,11 @@ export const metadataReaders: readonly Source[] = [highwire, dublinCore, jsonLd,
  * Site templates' publication lists (one named reader per template), then links to papers and
  * repeated citation cards, for pages no site reader reads.
  */
-export const listingReaders: readonly Source[] = [alFolio, hugoAcademic, academicpages, genericLinks, genericCards];
+export const listingReaders: readonly Source[] = [
+  alFolio,
+  jekyllScholar,
+  hugoAcademic,
+  academicpages,
+  genericLinks,
+  genericCards,
+];

@@ -1,4 +1,4 @@
-// What the template readers (al-folio, hugo-academic, academicpages: one named reader per site
+// What the template readers (al-folio, jekyll-scholar, hugo-academic, academicpages: one named reader per site
 // template) share once each has found an entry's parts by the template's own class names: the
 // entry's links read as one paper's identity, badge ids, and the paper built from what the entry
 // shows (title, authors, venue, year), keyed by its strongest id, else its page or PDF, else a
@@ -120,7 +120,8 @@ export function templatePaper(entry: TemplateEntry, page: URL): Detection | null
 }
 
 /**
- * The entries of the templates a named reader reads (al-folio, hugo-academic, academicpages). The
+ * The entries of the templates a named reader reads (al-folio, jekyll-scholar, hugo-academic,
+ * academicpages). The
  * generic readers leave links inside them alone: one entry is read once, by the reader that
  * knows its parts, and never becomes a second paper keyed by a different link.
  */

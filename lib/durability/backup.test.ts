@@ -118,6 +118,20 @@ describe('the rolling backup', () => {
     expect(await findBackupGap({ name, places: [place] })).toBeUndefined();
   });
 
+  it('quick: compares only a database shorter than the backup, and finds what it lacks', async () => {
+    const name = freshName();
+    const library = createLibrary({ name });
+    await library.savePapers(papers, { now: at(1) });
+    const place = memoryPlace();
+    await writeBackup(new Set(), { name, places: [place] });
+    const key = papers[0]?.key as string;
+    await library.updatePaper(key, { note: 'newer in the database' }, { now: at(4) });
+    expect(await findBackupGap({ name, places: [place], quick: true })).toBeUndefined();
+    await library.removePaper(key);
+    const gap = await findBackupGap({ name, places: [place], quick: true });
+    expect(gap?.missing.map((paper) => paper.key)).toEqual([key]);
+  });
+
   it('offers nothing when the database holds everything the backup does', async () => {
     const name = freshName();
     await createLibrary({ name }).savePapers(papers);
@@ -213,5 +227,37 @@ describe('the storage warning', () => {
     expect(judgeStorage({ usage: 10, quota: 10 + WARN_FREE_BYTES })?.low).toBe(false);
     expect(judgeStorage({})).toBeUndefined();
     expect(judgeStorage({ usage: 0, quota: 0 })).toBeUndefined();
+  });
+});
+
+describe('docs/CONTRACT.md', () => {
+  it('names both places of the backup', async () => {
+    const { BACKUP_FILE, BACKUP_STORAGE_KEY } = await import('./places');
+    const contract = readFileSync(join(import.meta.dirname, '../../docs/CONTRACT.md'), 'utf8');
+    expect(contract).toContain(`**\`${BACKUP_STORAGE_KEY}\`**`);
+    expect(contract).toContain(`**\`${BACKUP_FILE}\`**`);
+  });
+});
+
+describe('restoring into a library that saved the paper again since', () => {
+  it('merges a backup record into the paper saved again under another id, keeping what the user wrote', async () => {
+    const name = freshName();
+    const library = createLibrary({ name });
+    const paper = papers[0] as Paper;
+    await library.savePaper(paper, { now: at(1) });
+    await library.updatePaper(paper.key, { tags: ['from-backup'], note: 'kept' }, { now: at(2) });
+    const place = memoryPlace();
+    await writeBackup(new Set(), { name, places: [place] });
+    await deleteDatabase(name);
+    // Saved again after the loss, keyed by its DOI this time: the same paper by its ids.
+    const doi = '10.48550/arxiv.2609.31620';
+    const again = { ...paper, key: `doi:${doi}`, ids: { ...paper.ids, doi } };
+    await createLibrary({ name }).savePaper(again, { now: at(3) });
+    const gap = await findBackupGap({ name, places: [place] });
+    expect(gap?.missing.map((record) => record.key)).toEqual([paper.key]);
+    expect(await restoreGap(gap as NonNullable<typeof gap>, { name })).toEqual({ exact: 0, merged: 1 });
+    const all = await createLibrary({ name }).allPapers();
+    expect(all.length).toBe(1);
+    expect(all[0]).toMatchObject({ tags: ['from-backup'], note: 'kept' });
   });
 });

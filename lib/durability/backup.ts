@@ -144,12 +144,19 @@ export interface BackupGap {
   newer: SavedPaper[];
 }
 
-/** Compares the newest backup with the database; undefined when there is no backup or nothing to restore. */
-export async function findBackupGap(options: BackupOptions = {}): Promise<BackupGap | undefined> {
-  const [backup, records] = await Promise.all([
-    readNewestBackup(options.places ?? defaultPlaces()),
-    createLibrary({ name: options.name }).allPapers(),
-  ]);
+/**
+ * Compares the newest backup with the database; undefined when there is no backup or nothing to
+ * restore. With `quick` (the popup, opened often) a database holding at least as many papers as
+ * the backup is taken as complete without reading either whole: only a short database is compared.
+ */
+export async function findBackupGap(options: BackupOptions & { quick?: boolean } = {}): Promise<BackupGap | undefined> {
+  const places = options.places ?? defaultPlaces();
+  const library = createLibrary({ name: options.name });
+  if (options.quick) {
+    const [[newest], count] = await Promise.all([keptNewestFirst(places), library.countPapers()]);
+    if (!newest || count >= newest.backup.meta.count) return undefined;
+  }
+  const [backup, records] = await Promise.all([readNewestBackup(places), library.allPapers()]);
   if (!backup) return undefined;
   const byKey = new Map(records.map((record) => [record.key, record]));
   const missing: SavedPaper[] = [];

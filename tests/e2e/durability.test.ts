@@ -94,5 +94,5 @@ describe.skipIf(!hasChromium)('the rolling backup in Chromium', () => {
     const again = await browser.openExtensionPage('sidepanel.html');
     await expect.poll(() => again.locator('[data-paper-key]').count()).toBe(3);
     expect(await again.locator('[data-durability="restore-offer"]').count()).toBe(0);
-  });
+  }, 180_000);
 });
