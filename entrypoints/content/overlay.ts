@@ -41,8 +41,9 @@ const STYLE = `
   max-width: none !important; max-height: none !important; pointer-events: auto !important;
   content-visibility: visible !important; contain: none !important; }
 :host::before, :host::after { content: none !important; display: none !important; }
+/* 20 px tall: no taller than a line of small text (14 px / 20 px), so a site's action row keeps its height. */
 button { font: 600 12px/1 system-ui, sans-serif; cursor: pointer; border-radius: 6px; border: 1px solid #c6c9d2;
-  background: #f7f8fa; color: #1f2330; padding: 4px 8px; }
+  background: #f7f8fa; color: #1f2330; padding: 3px 8px; }
 .main { width: 6.2em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 .main[data-state="saved"] { background: #e7f4ea; border-color: #7dbb8b; color: #17572a; }
@@ -59,13 +60,12 @@ button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 .menu[hidden] { display: none; }
 .menu button { border: 0; background: transparent; text-align: start; font-weight: 500; white-space: nowrap; }
 .menu button:hover, .menu button:focus-visible { background: #eef1f7; }
-@media (prefers-color-scheme: dark) {
-  button { background: #2a2e38; color: #e8eaf0; border-color: #4a5060; }
-  .main[data-state="saved"] { background: #1d3b26; border-color: #3f7a4f; color: #bfe8c9; }
-  .main[data-state="error"] { background: #4a1f1a; border-color: #9a4a3f; color: #ffd2cb; }
-  .menu { background: #22252d; border-color: #4a5060; }
-  .menu button:hover, .menu button:focus-visible { background: #353a46; }
-}
+.main[data-theme="dark"] { background: #2a2e38; color: #e8eaf0; border-color: #4a5060; }
+.menu[data-theme="dark"] button { color: #e8eaf0; }
+.main[data-theme="dark"][data-state="saved"] { background: #1d3b26; border-color: #3f7a4f; color: #bfe8c9; }
+.main[data-theme="dark"][data-state="error"] { background: #4a1f1a; border-color: #9a4a3f; color: #ffd2cb; }
+.menu[data-theme="dark"] { background: #22252d; border-color: #4a5060; }
+.menu[data-theme="dark"] button:hover, .menu[data-theme="dark"] button:focus-visible { background: #353a46; }
 `;
 
 // The visible label is a pseudo-element (in STYLE), not text: window.find and text selection on the
@@ -110,10 +110,11 @@ export function isControlHost(node: Node): boolean {
 }
 
 /** Creates a control for `paper` (not yet in the page: the caller places `host`). */
-export function createControl(doc: Document, paper: Paper, actions: ControlActions): Control {
+export function createControl(doc: Document, paper: Paper, actions: ControlActions, theme: Theme = 'light'): Control {
   const host = doc.createElement('span');
   hosts.add(host);
-  const root = host.attachShadow({ mode: 'closed' });
+  // delegatesFocus: focusing the host (a click on it, `focus()`) focuses the control's button.
+  const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
   styleRoot(doc, root);
   const main = doc.createElement('button');
   main.type = 'button';
@@ -128,6 +129,8 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
   const turnOff = menuItem(doc, 'Turn off on this site', () => actions.turnOffSite());
   const items = [open, remove, turnOff];
   menu.append(...items);
+  main.dataset.theme = theme;
+  menu.dataset.theme = theme;
   root.append(main, menu);
 
   let state: ControlState = 'unsaved';
@@ -176,7 +179,12 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
   main.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
-    if (!event.isTrusted || !seenAsItself(host, event)) return;
+    if (!event.isTrusted) return;
+    void seenAsItself(host, event).then((seenRight) => {
+      if (seenRight) activate();
+    });
+  });
+  function activate(): void {
     if (state === 'saved') {
       menu.hidden = !menu.hidden;
       main.setAttribute('aria-expanded', String(!menu.hidden));
@@ -186,7 +194,7 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
     } else if (state !== 'saving') {
       actions.save();
     }
-  });
+  }
   root.addEventListener('keydown', (event) => {
     const key = (event as KeyboardEvent).key;
     if (key === 'Escape' && !menu.hidden) {
@@ -225,45 +233,95 @@ function menuItem(doc: Document, label: string, onClick: () => void): HTMLButton
     event.preventDefault();
     event.stopPropagation();
     const host = (item.getRootNode() as ShadowRoot).host;
-    if (event.isTrusted && host && seenAsItself(host, event)) onClick();
+    if (!event.isTrusted || !host) return;
+    void seenAsItself(host, event).then((seenRight) => {
+      if (seenRight) onClick();
+    });
   });
   return item;
 }
 
-/** Puts the control beside the title: after a title link (never inside it), else at its end. */
-export function placeControl(control: Control, anchor: Element): void {
-  const link = anchor.closest('a');
-  if (link) link.after(control.host);
+/**
+ * Puts the control where the site keeps the entry's own actions when it has such a row (at its
+ * end), else beside the title: after a title link (never inside it), else at the title's end.
+ */
+export function placeControl(control: Control, anchor: Element, actions?: Element): void {
+  const link = actions ? null : anchor.closest('a');
+  if (actions) actions.append(control.host);
+  else if (link) link.after(control.host);
   else anchor.append(control.host);
+}
+
+/** The element `placeControl` puts the control in. */
+export function placementParent(anchor: Element, actions?: Element): Element {
+  return actions ?? anchor.closest('a')?.parentElement ?? anchor;
+}
+
+/** Light or dark controls, to suit what is behind them. */
+export type Theme = 'light' | 'dark';
+
+const themes = new WeakMap<Element, Theme | null>();
+
+/**
+ * The theme for a control placed in `parent`: the background of the first opaque element from
+ * there up decides; where none is opaque, the page's `color-scheme` (dark only when the page says
+ * it is dark, or supports dark and the browser shows it so); else light. The operating system's
+ * setting alone never decides. Answers are kept per element, so a listing's thousands of entries
+ * cost one style read each, not a walk each.
+ */
+export function themeFor(parent: Element): Theme {
+  const path: Element[] = [];
+  let found: Theme | null = null;
+  for (let element: Element | null = parent; element; element = element.parentElement) {
+    const known = themes.get(element);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    path.push(element);
+    found = backgroundTheme(getComputedStyle(element).backgroundColor);
+    if (found) break;
+  }
+  for (const element of path) themes.set(element, found);
+  return found ?? pageTheme(parent.ownerDocument);
+}
+
+function backgroundTheme(color: string): Theme | null {
+  const match = /^rgba?\(([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\)$/.exec(color);
+  if (!match) return null;
+  const alpha =
+    match[4] === undefined ? 1 : match[4].endsWith('%') ? Number.parseFloat(match[4]) / 100 : Number(match[4]);
+  if (alpha < 0.9) return null;
+  const [r, g, b] = [match[1], match[2], match[3]].map((channel) => Number(channel) / 255) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? 'dark' : 'light';
+}
+
+function pageTheme(doc: Document): Theme {
+  const schemes = getComputedStyle(doc.documentElement).colorScheme.split(/\s+/);
+  if (!schemes.includes('dark')) return 'light';
+  if (!schemes.includes('light')) return 'dark';
+  return doc.defaultView?.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 // Clickjacking: a page may make a control invisible (opacity, a filter, a clip, a decoy drawn over
 // it, even one that lets clicks through) to trick the user into a click. A click counts only when
 // the control is seen as itself at that moment. Where the browser can tell (IntersectionObserver
-// v2's `isVisible`: occlusion, opacity, filters and transforms), its last word decides; it speaks
-// only for controls near the viewport, after at least 100 ms. Until it has, and in browsers
-// without it, the control's own chain of styles and the element at the click point decide. A key
-// press is not a click the page can steer: it counts.
+// v2's `isVisible`: occlusion, opacity, filters and transforms), its word decides: a control is
+// watched from the moment a pointer enters it (a person's click comes later than the observer's
+// 100 ms), and a click that comes first waits for that word. Only hovered controls are watched, so a
+// page of 100,000 controls costs the browser nothing per frame. In browsers without it, the
+// control's own chain of styles and the element at the click point decide. A key press is not a
+// click the page can steer: it counts.
 const visible = new WeakMap<Element, boolean>();
-const near =
-  typeof IntersectionObserver === 'function'
-    ? new IntersectionObserver(
-        (entries) => {
-          for (const entry of entries) {
-            if (entry.isIntersecting) seen?.observe(entry.target);
-            else {
-              seen?.unobserve(entry.target);
-              visible.delete(entry.target);
-            }
-          }
-        },
-        { rootMargin: '200px' },
-      )
-    : undefined;
+const waiting = new WeakMap<Element, (() => void)[]>();
 const seen = supportsVisibility()
   ? new IntersectionObserver(
       (entries) => {
-        for (const entry of entries) visible.set(entry.target, (entry as { isVisible?: boolean }).isVisible === true);
+        for (const entry of entries) {
+          visible.set(entry.target, (entry as { isVisible?: boolean }).isVisible === true);
+          for (const wake of waiting.get(entry.target) ?? []) wake();
+          waiting.delete(entry.target);
+        }
       },
       { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
     )
@@ -274,22 +332,34 @@ function supportsVisibility(): boolean {
 }
 
 function watchVisibility(host: Element): void {
-  near?.observe(host);
+  if (!seen) return;
+  host.addEventListener('pointerenter', () => seen.observe(host));
+  host.addEventListener('pointerleave', () => unwatchVisibility(host));
 }
 
 function unwatchVisibility(host: Element): void {
-  near?.unobserve(host);
   seen?.unobserve(host);
   visible.delete(host);
 }
 
+/** The observer's first word on `host`, or false when it has none within a second. */
+function visibilityOf(host: Element): Promise<boolean> {
+  const known = visible.get(host);
+  if (known !== undefined || !seen) return Promise.resolve(known === true);
+  seen.observe(host);
+  return new Promise((resolve) => {
+    const done = () => resolve(visible.get(host) === true);
+    waiting.set(host, [...(waiting.get(host) ?? []), done]);
+    setTimeout(done, 1000);
+  });
+}
+
 /** True when `host` is on screen as itself for this click (see above). */
-export function seenAsItself(host: Element, event: MouseEvent): boolean {
+export async function seenAsItself(host: Element, event: MouseEvent): Promise<boolean> {
   // Keyboard activation (no pointer, `detail` 0): the control the user moved the focus to is what
   // they chose, and a page cannot make trusted keys.
   if (event.detail === 0) return true;
-  const known = visible.get(host);
-  if (known !== undefined) return known;
+  if (seen) return visibilityOf(host);
   if (host.ownerDocument.elementFromPoint(event.clientX, event.clientY) !== host) return false;
   let opacity = 1;
   for (let element: Element | null = host; element; element = element.parentElement) {

@@ -6,7 +6,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { detectWith } from '../../lib/detect/engine';
+import { detectInSlices } from '../../lib/detect/engine';
 import { worthScanning } from '../../lib/detect/gate';
 import { metadataReaders } from '../../lib/detect/readers';
 import type { Source } from '../../lib/detect/types';
@@ -19,12 +19,35 @@ import {
 import { idTerms } from '../../lib/paper/ids';
 import type { Paper } from '../../lib/paper/model';
 import { isSiteDisabled, setSiteDisabled, siteOf } from '../../lib/site-settings';
-import { type Control, createControl, isControlHost, placeControl } from './overlay';
+import {
+  type Control,
+  createControl,
+  isControlHost,
+  placeControl,
+  placementParent,
+  type Theme,
+  themeFor,
+} from './overlay';
 
 // Dynamic pages change in bursts (a route change, a page of results); detect once it settles.
 const SETTLE_MS = 250;
 // How long a control removed from the page offers Undo (the background keeps the record longer).
 const UNDO_MS = 15_000;
+// Work on the page runs in slices of about this long, then yields (input and paint go first).
+const SLICE_MS = 8;
+// The terms one lookup message carries: the message table's cap (lib/messages.ts), never more.
+const LOOKUP_TERMS = 10_000;
+// At most this many controls are put first because they are near the viewport.
+const NEAR_MAX = 500;
+// Controls made between two reads of style (their themes).
+const BATCH = 16;
+
+/** A detected paper with a place on the page: its anchor and, where the site has one, its action row. */
+interface Placed {
+  anchor: Element;
+  paper: Paper;
+  actions?: Element;
+}
 
 /**
  * A content script reading pages with `readers`: in the manifest for the pages `matches` names, or,
@@ -43,9 +66,6 @@ export function shelfScript(matches: readonly string[], readers: readonly Source
     },
   });
 }
-
-/** Id terms per `lookup` message: the message table's cap. */
-const LOOKUP_TERMS = 10_000;
 
 async function ask(request: BackgroundRequest): Promise<BackgroundResponse> {
   try {
@@ -70,17 +90,57 @@ export function siteScript(reader: Source) {
 
 function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void {
   const controls = new Map<Element, Control>();
+  // Each id term (and saved key) of a control's paper → its controls: a change notice names keys,
+  // and only the controls showing those are looked up again.
+  const byTerm = new Map<string, Set<Control>>();
+  // The papers of the last complete scan that have a place on the page, for the popup.
+  let papers: Paper[] = [];
   let timer: ReturnType<ContentScriptContext['setTimeout']> | undefined;
   let reportedCount = -1;
+  // One scan at a time; a change during a scan asks for another after it. Navigation aborts it.
+  let scanning = false;
+  let again = false;
+  let scanAbort = new AbortController();
+
+  function termsOf(control: Control): string[] {
+    const terms = idTerms(control.paper);
+    return control.savedKey ? [...terms, control.savedKey] : terms;
+  }
+
+  function index(control: Control): void {
+    for (const term of termsOf(control)) {
+      const set = byTerm.get(term);
+      if (set) set.add(control);
+      else byTerm.set(term, new Set([control]));
+    }
+  }
+
+  function unindex(control: Control): void {
+    for (const term of termsOf(control)) {
+      const set = byTerm.get(term);
+      set?.delete(control);
+      if (set?.size === 0) byTerm.delete(term);
+    }
+  }
+
+  function drop(anchor: Element, control: Control): void {
+    unindex(control);
+    control.destroy();
+    controls.delete(anchor);
+  }
 
   function clear(): void {
+    scanAbort.abort();
+    scanAbort = new AbortController();
     for (const control of controls.values()) control.destroy();
     controls.clear();
+    byTerm.clear();
+    papers = [];
   }
 
   function schedule(): void {
     if (timer !== undefined) clearTimeout(timer);
-    timer = ctx.setTimeout(scan, SETTLE_MS);
+    timer = ctx.setTimeout(() => void run(), SETTLE_MS);
   }
 
   function report(count: number): void {
@@ -89,8 +149,27 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     void ask({ type: 'detected', count });
   }
 
-  function scan(): void {
+  async function run(): Promise<void> {
     timer = undefined;
+    if (scanning) {
+      again = true;
+      return;
+    }
+    scanning = true;
+    try {
+      await scan(scanAbort.signal);
+    } finally {
+      scanning = false;
+    }
+    if (again && ctx.isValid) {
+      again = false;
+      schedule();
+    }
+  }
+
+  // Detection runs in slices (lib/detect/engine.ts); controls are made in slices too, those near the
+  // viewport first; saved state is asked for as they come, in messages within the lookup cap.
+  async function scan(signal: AbortSignal): Promise<void> {
     const url = new URL(location.href);
     // The cheap gate: nothing on this page any reader could use, so no deep work and no controls.
     if (!worthScanning(readers, document, url)) {
@@ -98,66 +177,159 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       report(0);
       return;
     }
-    const detections = detectWith(readers, document, url);
-    const seen = new Set<Element>();
-    const fresh: Control[] = [];
-    for (const { paper, anchor } of detections) {
-      if (!anchor) continue;
-      seen.add(anchor);
-      const existing = controls.get(anchor);
-      if (existing && existing.paper.key === paper.key && existing.host.isConnected) {
-        existing.paper = paper;
-        continue;
+    const detections = await detectInSlices(readers, document, url, { pause: yieldToPage, signal });
+    if (!detections || signal.aborted) return;
+    // One control an anchor; where two papers share one, the later wins.
+    const wanted = new Map<Element, Placed>();
+    for (const { paper, anchor, actions } of detections) if (anchor) wanted.set(anchor, { anchor, paper, actions });
+    papers = [...wanted.values()].map((placed) => placed.paper);
+    for (const [anchor, control] of controls) if (!wanted.has(anchor)) drop(anchor, control);
+    const pending: Placed[] = [];
+    for (const placed of wanted.values()) {
+      const existing = controls.get(placed.anchor);
+      if (existing && existing.paper.key === placed.paper.key && existing.host.isConnected) {
+        unindex(existing);
+        existing.paper = placed.paper;
+        index(existing);
+      } else {
+        if (existing) drop(placed.anchor, existing);
+        pending.push(placed);
       }
-      existing?.destroy();
-      const control = createControl(document, paper, {
+    }
+    report(wanted.size);
+    await place(pending, signal);
+  }
+
+  function create({ anchor, paper, actions }: Placed, theme: Theme): Control {
+    const control = createControl(
+      document,
+      paper,
+      {
         save: () => void save(control),
         remove: () => void remove(control),
         undoRemove: () => void undoRemove(control),
         openSidePanel: () => void ask({ type: 'open-side-panel' }),
         turnOffSite: () => void turnOff(),
-      });
-      placeControl(control, anchor);
-      controls.set(anchor, control);
-      fresh.push(control);
-    }
-    for (const [anchor, control] of controls) {
-      if (!seen.has(anchor)) {
-        control.destroy();
-        controls.delete(anchor);
-      }
-    }
-    report(controls.size);
-    if (fresh.length > 0) void refresh(fresh);
+      },
+      theme,
+    );
+    placeControl(control, anchor, actions);
+    controls.set(anchor, control);
+    index(control);
+    return control;
   }
 
-  async function refresh(targets: Iterable<Control>): Promise<void> {
-    const list = [...targets];
-    const terms = [...new Set(list.flatMap((control) => idTerms(control.paper)))];
-    if (terms.length === 0) return;
-    // In messages under the lookup cap (a 12,000-entry listing has more terms than one may carry).
-    const found: Record<string, string> = {};
-    for (let start = 0; start < terms.length; start += LOOKUP_TERMS) {
-      const answer = await ask({ type: 'lookup', terms: terms.slice(start, start + LOOKUP_TERMS) });
-      if (!answer.ok) return;
-      Object.assign(found, answer.found);
+  // The user may scroll while controls are being made: the next slice starts where they look.
+  let scrolled = false;
+  ctx.addEventListener(window, 'scroll', () => (scrolled = true), { passive: true, capture: true });
+
+  async function place(pending: readonly Placed[], signal: AbortSignal): Promise<void> {
+    const done = new Uint8Array(pending.length);
+    let cursor = 0;
+    let near = nearViewport(pending);
+    let fresh: Control[] = [];
+    let freshTerms = 0;
+    let first = true;
+    // The next few entries to place: their themes are read before any of them is added, so style
+    // is computed once a batch rather than once a control.
+    const nextBatch = (): Placed[] => {
+      const batch: Placed[] = [];
+      while (batch.length < BATCH) {
+        let at = near.shift();
+        if (at === undefined) {
+          while (cursor < pending.length && done[cursor]) cursor++;
+          if (cursor >= pending.length) break;
+          at = cursor++;
+        }
+        if (done[at]) continue;
+        done[at] = 1;
+        const placed = pending[at] as Placed;
+        if (placed.anchor.isConnected) batch.push(placed);
+      }
+      return batch;
+    };
+    for (;;) {
+      const sliceStart = performance.now();
+      let batch: Placed[] = [];
+      do {
+        batch = nextBatch();
+        const themes = batch.map((placed) => themeFor(placementParent(placed.anchor, placed.actions)));
+        batch.forEach((placed, at) => {
+          fresh.push(create(placed, themes[at] ?? 'light'));
+          freshTerms += idTerms(placed.paper).length;
+        });
+      } while (batch.length > 0 && performance.now() - sliceStart < SLICE_MS);
+      // The first slice holds what the user sees: its saved state is asked for at once. Later ones
+      // are gathered into messages close to the lookup cap.
+      if (fresh.length > 0 && (first || freshTerms >= LOOKUP_TERMS || batch.length === 0)) {
+        void refresh(fresh);
+        fresh = [];
+        freshTerms = 0;
+        first = false;
+      }
+      if (batch.length === 0) return;
+      await yieldToPage();
+      if (signal.aborted) return;
+      if (scrolled) {
+        scrolled = false;
+        near = nearViewport(pending, done);
+      }
     }
-    for (const control of list) {
+  }
+
+  // Asks for the saved state of `targets` in messages of at most LOOKUP_TERMS terms, and applies
+  // each answer in slices.
+  async function refresh(targets: Iterable<Control>): Promise<void> {
+    let batch: Control[] = [];
+    let terms = new Set<string>();
+    const asking: Promise<void>[] = [];
+    for (const control of targets) {
+      const own = idTerms(control.paper);
+      if (terms.size + own.length > LOOKUP_TERMS && batch.length > 0) {
+        asking.push(lookup(batch, [...terms]));
+        batch = [];
+        terms = new Set();
+      }
+      batch.push(control);
+      for (const term of own) terms.add(term);
+    }
+    if (batch.length > 0) asking.push(lookup(batch, [...terms]));
+    await Promise.all(asking);
+  }
+
+  async function lookup(batch: readonly Control[], terms: string[]): Promise<void> {
+    if (terms.length === 0) return;
+    const answer = await ask({ type: 'lookup', terms });
+    if (!answer.ok) return;
+    let sliceStart = performance.now();
+    for (const control of batch) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+      if (!control.host.isConnected) continue;
       const savedKey = idTerms(control.paper)
-        .map((term) => found[term])
+        .map((term) => answer.found?.[term])
         .find((key) => key !== undefined);
-      control.savedKey = savedKey;
+      setSavedKey(control, savedKey);
       // A control offering Undo keeps offering it until the user answers or it expires.
       if (control.state === 'removed' && !savedKey) continue;
       control.setState(savedKey ? 'saved' : 'unsaved');
     }
   }
 
+  function setSavedKey(control: Control, key: string | undefined): void {
+    if (control.savedKey === key) return;
+    unindex(control);
+    control.savedKey = key;
+    index(control);
+  }
+
   async function save(control: Control): Promise<void> {
     control.setState('saving');
     const answer = await ask({ type: 'save', papers: [control.paper] });
     if (!answer.ok) return control.setState('error', answer.error);
-    control.savedKey = answer.saved?.[0]?.key ?? control.paper.key;
+    setSavedKey(control, answer.saved?.[0]?.key ?? control.paper.key);
     control.setState('saved');
   }
 
@@ -165,7 +337,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     const key = control.savedKey ?? control.paper.key;
     const answer = await ask({ type: 'remove', key });
     if (!answer.ok) return control.setState('error', answer.error);
-    control.savedKey = undefined;
+    setSavedKey(control, undefined);
     control.removedKey = key;
     control.setState('removed');
     ctx.setTimeout(() => {
@@ -180,7 +352,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     const answer = await ask({ type: 'undo-remove', key });
     if (!answer.ok) return control.setState('error', answer.error);
     control.removedKey = undefined;
-    control.savedKey = answer.saved?.[0]?.key ?? key;
+    setSavedKey(control, answer.saved?.[0]?.key ?? key);
     control.setState('saved');
   }
 
@@ -190,22 +362,25 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     ctx.abort();
   }
 
-  function currentPapers(): Paper[] {
-    return [...controls.values()].map((control) => control.paper);
-  }
-
   // Answers with sendResponse (not a returned promise), which every browser supports.
   const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): boolean => {
     if (sender.id !== browser.runtime.id) return false;
     const request = TabRequestSchema.safeParse(message);
     if (!request.success) return false;
     if (request.data.type === 'get-papers') {
-      sendResponse({ url: location.href, papers: currentPapers() });
+      sendResponse({ url: location.href, papers });
       return false;
     }
-    // A change may merge records under another key than the one detected here, so every control
-    // asks again: one lookup message for the whole page.
-    void refresh(controls.values());
+    // The background restarted and may have missed a change: every control asks again.
+    if (request.data.type === 'library-resync') {
+      void refresh(controls.values());
+      return false;
+    }
+    // Only the controls that show a changed key (one of their paper's ids, or the key it is saved
+    // under) ask again: a save elsewhere costs this page a lookup of those, not of all its papers.
+    const changed = new Set<Control>();
+    for (const key of request.data.keys) for (const control of byTerm.get(key) ?? []) changed.add(control);
+    if (changed.size > 0) void refresh(changed);
     return false;
   };
   browser.runtime.onMessage.addListener(onMessage);
@@ -228,5 +403,46 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
   });
   observer.observe(document.documentElement, { childList: true, subtree: true });
   ctx.onInvalidated(() => observer.disconnect());
-  scan();
+  void run();
+}
+
+/**
+ * The indices of `pending` whose anchors are in or near the viewport, in page order, skipping those
+ * `done`. Anchors come in page order, which on a listing is top to bottom: a binary search finds the
+ * first one below the top edge, and a walk from there the last one above the bottom edge. Every
+ * position is read before any control is added, so the layout is computed once.
+ */
+function nearViewport(pending: readonly Placed[], done?: Uint8Array): number[] {
+  const margin = innerHeight / 2;
+  const box = (at: number) => (pending[at] as Placed).anchor.getBoundingClientRect();
+  let low = 0;
+  let high = pending.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (box(middle).bottom < -margin) low = middle + 1;
+    else high = middle;
+  }
+  const near: number[] = [];
+  for (let at = low; at < pending.length && near.length < NEAR_MAX; at++) {
+    if (box(at).top > innerHeight + margin) break;
+    if (!done?.[at]) near.push(at);
+  }
+  return near;
+}
+
+/**
+ * Resolves on a later turn of the event loop, letting input and paint run first: `scheduler.yield`
+ * where the browser has it, else a MessageChannel message (a task with no timer clamping).
+ */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
 }

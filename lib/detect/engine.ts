@@ -32,6 +32,7 @@ export function* detectionSteps(readers: readonly Source[], doc: Document, url: 
         if (existing) {
           existing.paper = mergePapers(existing.paper, detection.paper);
           existing.anchor ??= detection.anchor;
+          existing.actions ??= detection.actions;
         } else {
           found.push(detection);
         }

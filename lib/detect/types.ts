@@ -4,6 +4,12 @@ import type { Paper } from '../paper/model';
 export interface Detection {
   paper: Paper;
   anchor: Element | null;
+  /**
+   * The site's own row of actions for this entry (arXiv's `[pdf, html, other]`, a Hugging Face
+   * card's action row, Scholar's link row): the control goes at its end, among them, rather than
+   * beside the title, where it could add a line. Absent where the site has none.
+   */
+  actions?: Element;
 }
 
 /**

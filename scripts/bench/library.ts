@@ -4,11 +4,12 @@
 // backup's import vs raw puts; BibTeX export (the worker's work) vs JSON.stringify of the same
 // papers; one save on a page showing a long listing vs one raw put. Records are real: every paper
 // of the project's fixtures (titles, authors, abstracts as detected), repeated under fresh ids.
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, launch } from '../../tests/e2e/browser';
-import { FIXTURES, PRODUCTION_BUILD, ROOT } from '../../tests/e2e/paths';
+import { FIXTURES, ROOT, TEST_BUILD } from '../../tests/e2e/paths';
 import type { Figure } from './figure';
 
 type Measure = { value: number; baseline: number };
@@ -56,9 +57,11 @@ async function warmSaves(browser: Browser, script: string, entries: number, time
   const tab = await browser.context.newPage();
   await tab.goto(url, { waitUntil: 'commit', timeout: 300_000 });
   await tab.waitForLoadState('load', { timeout: 300_000 });
-  // Saves are timed once the tab shows its controls (their host element's name is the only sign a page sees).
+  // Saves are timed once the tab shows its controls.
   await tab
-    .waitForFunction((n) => document.querySelectorAll('papershelf-control').length >= n, entries, { timeout: 300_000 })
+    .waitForFunction((n) => document.querySelectorAll('[data-papershelf-key]').length >= n, entries, {
+      timeout: 300_000,
+    })
     .catch(() => tab.waitForTimeout(5000));
   const page = await browser.openExtensionPage('popup.html?tab=0');
   await page.evaluate(script);
@@ -94,7 +97,10 @@ export async function benchLibrary(options: { quick: boolean }): Promise<Figure[
   const script = bundled.outputFiles[0]?.text ?? '';
   const base = corpus();
   const figures: Figure[] = [];
-  const browser = await launch(PRODUCTION_BUILD);
+  // The test build: its control hosts carry `data-papershelf-key`, the production build's are plain
+  // spans nothing outside the browser's own DevTools can tell apart.
+  if (!existsSync(TEST_BUILD)) execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { cwd: ROOT, stdio: 'ignore' });
+  const browser = await launch(TEST_BUILD);
   try {
     const page = await browser.openExtensionPage('popup.html?tab=0');
     await page.evaluate(script);

@@ -140,3 +140,51 @@ export async function closedHosts(page: Page): Promise<ClosedHost[]> {
     await session.detach();
   }
 }
+
+/**
+ * Computed style of the first `button` inside the closed root of the host whose
+ * `data-papershelf-key` is `key` (test build), read through the DevTools protocol.
+ */
+export async function controlStyle(
+  page: Page,
+  key: string,
+  properties: readonly string[],
+): Promise<Record<string, string>> {
+  type Node = {
+    nodeId: number;
+    nodeName: string;
+    attributes?: string[];
+    children?: Node[];
+    shadowRoots?: Node[];
+  };
+  const session = await page.context().newCDPSession(page);
+  try {
+    await session.send('DOM.enable');
+    await session.send('CSS.enable');
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const find = (node: Node, test: (node: Node) => boolean): Node | undefined => {
+      if (test(node)) return node;
+      for (const child of [...(node.shadowRoots ?? []), ...(node.children ?? [])]) {
+        const found = find(child, test);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    const host = find(root, (node) => {
+      const attributes = node.attributes ?? [];
+      const at = attributes.indexOf('data-papershelf-key');
+      return at >= 0 && at % 2 === 0 && attributes[at + 1] === key;
+    });
+    const shadow = host?.shadowRoots?.[0];
+    const button = shadow && find(shadow, (node) => node.nodeName === 'BUTTON');
+    if (!button) throw new Error(`no control for ${key}`);
+    const { computedStyle } = (await session.send('CSS.getComputedStyleForNode', { nodeId: button.nodeId })) as {
+      computedStyle: { name: string; value: string }[];
+    };
+    return Object.fromEntries(
+      properties.map((name) => [name, computedStyle.find((entry) => entry.name === name)?.value ?? '']),
+    );
+  } finally {
+    await session.detach();
+  }
+}

@@ -438,7 +438,9 @@ describe.skipIf(!hasChromium)('Save all on long listings', () => {
         const page = await browser.context.newPage();
         // The first scan of a long listing may hold the page past its load event; its controls are what count.
         await page.goto(url, { waitUntil: 'commit' });
-        await expect.poll(() => page.locator('papershelf-control').count(), { timeout: minutes * 20_000 }).toBe(count);
+        await expect
+          .poll(() => page.locator('[data-papershelf-key]').count(), { timeout: minutes * 20_000 })
+          .toBe(count);
         const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
         await expect.poll(() => popup.locator('[data-paper-key]').count(), { timeout: 60_000 }).toBe(count);
         await popup.locator('[data-action="save-all"]').click();
@@ -449,7 +451,7 @@ describe.skipIf(!hasChromium)('Save all on long listings', () => {
         expect((await databaseKeys(browser)).sort()).toEqual([...keys].sort());
         const states = () =>
           page
-            .locator('papershelf-control')
+            .locator('[data-papershelf-key]')
             .evaluateAll((hosts) => hosts.filter((host) => host.dataset.papershelfState === 'saved').length);
         await expect.poll(states, { timeout: minutes * 20_000 }).toBe(count);
         await popup.close();

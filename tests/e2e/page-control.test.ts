@@ -3,11 +3,33 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/paper/model';
-import { type Browser, hasChromium, launch, savedRecords, servePage } from './browser';
+import { type Browser, controlStyle, hasChromium, launch, savedRecords, servePage } from './browser';
 import { FIXTURES, TEST_BUILD } from './paths';
 
 const fixture = 'huggingface/daily-listing';
 const hf = JSON.parse(readFileSync(join(FIXTURES, fixture, 'expected.json'), 'utf8')) as {
+  url: string;
+  papers: Paper[];
+};
+
+// Tailwind 4's definitions of the utilities that size a Hugging Face card's text column, its title,
+// the line under the title and its action row (tailwindcss.com/docs), at the default breakpoint.
+const TAILWIND = `ul { list-style: none; margin: 0; padding: 0; } h3 { margin: 0; }
+.flex { display: flex; } .inline-flex { display: inline-flex; } .block { display: block; }
+.items-center { align-items: center; } .justify-between { justify-content: space-between; }
+.flex-row-reverse { flex-direction: row-reverse; } .flex-none { flex: none; } .order-first { order: -9999; }
+.gap-1 { gap: 0.25rem; } .gap-2 { gap: 0.5rem; } .gap-1\\.5 { gap: 0.375rem; } .min-w-0 { min-width: 0; }
+.text-xs { font-size: 0.75rem; line-height: 1rem; } .text-sm { font-size: 0.875rem; line-height: 1.25rem; }
+.text-lg\\/6 { font-size: 1.125rem; line-height: 1.5rem; } .mb-1 { margin-bottom: 0.25rem; } .mt-1 { margin-top: 0.25rem; }
+.py-0\\.5 { padding-block: 0.125rem; } .px-2 { padding-inline: 0.5rem; } .px-0\\.5 { padding-inline: 0.125rem; }
+.border { border: 1px solid; } .size-3 { width: 0.75rem; height: 0.75rem; } .size-3\\.5 { width: 0.875rem; height: 0.875rem; }
+.h-4 { height: 1rem; } .w-4 { width: 1rem; } .-mr-2 { margin-right: -0.5rem; } .ml-3 { margin-left: 0.75rem; }
+.mx-1 { margin-inline: 0.25rem; } .truncate { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
+.line-clamp-3 { overflow: hidden; display: -webkit-box; -webkit-box-orient: vertical; -webkit-line-clamp: 3; }
+.w-full { width: 100%; } .flex-col { flex-direction: column; } .flex-wrap { flex-wrap: wrap; } .gap-6 { gap: 1.5rem; }
+.px-6 { padding-inline: 1.5rem; } .pt-8 { padding-top: 2rem; } .pb-6 { padding-bottom: 1.5rem; }`;
+
+const scholar = JSON.parse(readFileSync(join(FIXTURES, 'scholar/results-2026', 'expected.json'), 'utf8')) as {
   url: string;
   papers: Paper[];
 };
@@ -49,6 +71,122 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
     await expect.poll(() => hostOf(saved).getAttribute('data-papershelf-state')).toBe('unsaved');
+    await page.close();
+  });
+
+  it("sits in the site's own row of actions, and a Hugging Face card keeps its height", async () => {
+    await servePage(browser.context, hf.url, fixture);
+    const page = await browser.context.newPage();
+    await page.goto(hf.url);
+    // The saved page's stylesheet (Tailwind, from Hugging Face's CDN) is not in the fixture: the
+    // definitions of the utility classes a card's lines use, as Tailwind 4 writes them, lay it out.
+    await page.addStyleTag({ content: TAILWIND });
+    await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(hf.papers.length);
+    // Each control is in its card's action row (the flex row at the end of the line under the title).
+    const rows = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-papershelf-key]')].map(
+        (host) =>
+          host.parentElement === host.closest('article')?.querySelector('h3')?.nextElementSibling?.lastElementChild,
+      ),
+    );
+    expect(rows).toEqual(hf.papers.map(() => true));
+    const heights = () =>
+      page.evaluate(() => [...document.querySelectorAll('article')].map((card) => card.getBoundingClientRect().height));
+    // Measured once the layout settled (lazy images answered, fonts in place).
+    const settled = async () => {
+      for (;;) {
+        const before = await heights();
+        await page.waitForTimeout(500);
+        const after = await heights();
+        if (JSON.stringify(before) === JSON.stringify(after)) return after;
+      }
+    };
+    const withControls = await settled();
+    // Taken out of the page (no page style can hide a host: `:host` pins its display).
+    await page.evaluate(() => {
+      for (const host of document.querySelectorAll('[data-papershelf-key]')) host.remove();
+    });
+    expect(await page.locator('[data-papershelf-key]').count()).toBe(0);
+    expect(await settled()).toEqual(withControls);
+    await page.close();
+
+    // arXiv: at the end of the entry's `[pdf, html, other]` line; Scholar: in the result's link row.
+    await servePage(browser.context, arxiv.url, 'arxiv/listing-new');
+    const listing = await browser.context.newPage();
+    await listing.goto(arxiv.url);
+    await expect.poll(() => listing.locator('[data-papershelf-key]').count()).toBe(arxiv.papers.length);
+    const lines = await listing.evaluate(() =>
+      [...document.querySelectorAll('[data-papershelf-key]')].map(
+        (host) => host.parentElement?.tagName === 'DT' && host.previousElementSibling?.matches('a[href*="/format/"]'),
+      ),
+    );
+    expect(lines).toEqual(arxiv.papers.map(() => true));
+    await listing.close();
+    await servePage(browser.context, scholar.url, 'scholar/results-2026');
+    const results = await browser.context.newPage();
+    await results.goto(scholar.url);
+    await expect.poll(() => results.locator('[data-papershelf-key]').count()).toBe(scholar.papers.length);
+    const linkRows = await results.evaluate(() =>
+      [...document.querySelectorAll('[data-papershelf-key]')].map((host) =>
+        host.parentElement?.matches('.gs_ri > .gs_fl'),
+      ),
+    );
+    expect(linkRows).toEqual(scholar.papers.map(() => true));
+    await results.close();
+  });
+
+  it('takes its colours from the page, not from the operating system', async () => {
+    const paper = arxiv.papers[0] as Paper;
+    const colours = async (dark: boolean) => {
+      await servePage(browser.context, arxiv.url, 'arxiv/listing-new');
+      const page = await browser.context.newPage();
+      // The operating system prefers dark; the page is light (arXiv sets no color-scheme).
+      await page.emulateMedia({ colorScheme: 'dark' });
+      if (dark) {
+        await page.addInitScript(() => {
+          addEventListener('DOMContentLoaded', () => {
+            const style = document.createElement('style');
+            style.textContent = 'body { background: #15171c; color: #ddd; }';
+            document.head.append(style);
+          });
+        });
+      }
+      await page.goto(arxiv.url);
+      await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(arxiv.papers.length);
+      const style = await controlStyle(page, paper.key, ['background-color', 'color']);
+      await page.close();
+      return style;
+    };
+    const luminance = (colour: string) => {
+      const [r, g, b] = (colour.match(/[\d.]+/g) ?? []).map(Number);
+      return (0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0)) / 255;
+    };
+    const light = await colours(false);
+    expect(luminance(light['background-color'] ?? ''), JSON.stringify(light)).toBeGreaterThan(0.8);
+    expect(luminance(light.color ?? ''), JSON.stringify(light)).toBeLessThan(0.3);
+    // On a page whose own background is dark, the control is dark.
+    const dark = await colours(true);
+    expect(luminance(dark['background-color'] ?? ''), JSON.stringify(dark)).toBeLessThan(0.3);
+    expect(luminance(dark.color ?? ''), JSON.stringify(dark)).toBeGreaterThan(0.8);
+  });
+
+  it('keeps the focus on the control after a save from the keyboard, and Enter then opens its menu', async () => {
+    await servePage(browser.context, arxiv.url, 'arxiv/listing-new');
+    const page = await browser.context.newPage();
+    await page.goto(arxiv.url);
+    await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(arxiv.papers.length);
+    const paper = arxiv.papers[3] as Paper;
+    const host = page.locator(`[data-papershelf-key="${paper.key}"]`);
+    // Focusing the host focuses its button (delegatesFocus), as Tab would.
+    await host.evaluate((element) => (element as HTMLElement).focus());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => host.getAttribute('data-papershelf-state')).toBe('saved');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-papershelf-key'))).toBe(paper.key);
+    // Enter opens the menu on its first item; ArrowDown reaches Remove, which only the open menu has.
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => host.getAttribute('data-papershelf-state')).toBe('unsaved');
     await page.close();
   });
 

@@ -101,6 +101,9 @@ describe('arxiv listings', () => {
     const found = detect(html, 'https://arxiv.org/list/cs.LG/recent');
     expect(found.map((detection) => detection.paper.key)).toEqual(['arxiv:2401.00003']);
     expect(found[0]?.anchor?.className).toContain('list-title');
+    // The control joins the entry's own `[pdf]` links at the end of its `dt`.
+    expect(found[0]?.actions?.tagName).toBe('DT');
+    expect(found[0]?.actions?.querySelector('a[title="Download PDF"]')?.getAttribute('href')).toBe('/pdf/2401.00003');
     expect(found[0]?.paper.title).toBe('The one good entry');
   });
 

@@ -154,7 +154,9 @@ function* readListing(doc: Document, url: URL): Generator<Detection> {
       pdfUrl: dt.querySelector('a[title="Download PDF"]') ? pdfLink(id, id.version) : undefined,
       ...codeAndProject([...linksIn(comments, url), ...linksIn(abstract, url)]),
     });
-    if (paper) yield { paper, anchor: titleElement ?? dt };
+    // The `dt` line ends with the entry's own links, `[pdf, html, other]`: the control joins them.
+    if (paper)
+      yield { paper, anchor: titleElement ?? dt, actions: dt.querySelector('a[href*="/pdf/"]') ? dt : undefined };
   }
 }
 

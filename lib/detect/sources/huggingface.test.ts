@@ -56,6 +56,11 @@ describe('huggingface listing without its JSON', () => {
     doc.querySelector('[data-target="DailyPapers"]')?.removeAttribute('data-props');
     const found = huggingface.detect(doc, new URL(url));
     expect(found.map(({ anchor }) => anchor?.closest('h3') !== null)).toEqual([true, true, true, true, true, true]);
+    // The control's place: the flex row of the card's own links that ends the line under the title.
+    expect(
+      found.map(({ anchor, actions }) => actions === anchor?.closest('h3')?.nextElementSibling?.lastElementChild),
+    ).toEqual([true, true, true, true, true, true]);
+    expect(found.map(({ actions }) => actions?.className)).toEqual(found.map(() => 'flex items-center gap-2'));
     // What each card shows: votes, organisation chip or "· N authors", stars, comments.
     expect(
       found.map(({ paper }) => [

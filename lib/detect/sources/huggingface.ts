@@ -7,7 +7,7 @@
 // page's markup are the fallback when the JSON is missing, stale or changed shape. Facts verified on
 // tests/fixtures/huggingface/daily-listing and paper-page. Collections and repository pages are
 // read from their links only (see detectPaperLinks).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { cleanText, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { parseArxivId } from '../../paper/ids';
@@ -80,8 +80,8 @@ function paperIdOfHref(href: string | null): string | undefined {
 // ---- Hydration JSON -------------------------------------------------------------------------
 // Every field is optional and a field of the wrong type is dropped (`catch`), so a page whose data
 // changed a little loses that field, not the paper; only `paper.id` is required.
-function loose<T extends z.ZodType>(schema: T) {
-  return schema.optional().catch(undefined);
+function loose<T extends z.ZodMiniType>(schema: T) {
+  return z.catch(z.optional(schema), undefined);
 }
 
 const OrganizationSchema = z.object({ name: loose(z.string()), fullname: loose(z.string()) });
@@ -308,9 +308,19 @@ function fillGaps(json: PaperDraft, markup: PaperDraft): PaperDraft {
   return merged as unknown as PaperDraft;
 }
 
-function detect(draft: PaperDraft, anchor: Element): Detection[] {
+function detect(draft: PaperDraft, anchor: Element, actions?: Element): Detection[] {
   const paper = toPaper(draft);
-  return paper ? [{ paper, anchor }] : [];
+  return paper ? [{ paper, anchor, ...(actions ? { actions } : {}) }] : [];
+}
+
+/**
+ * A card's action row: the title's `h3` is followed by a line holding the organisation (or the
+ * authors) and, at its end, a flex row of the card's own links (GitHub stars, comments). The control
+ * joins that row, so the card keeps its lines.
+ */
+function cardActions(title: Element): Element | undefined {
+  const row = title.closest('h3')?.nextElementSibling?.lastElementChild;
+  return row?.tagName === 'DIV' && row.classList.contains('items-center') ? row : undefined;
 }
 
 /**
@@ -331,7 +341,8 @@ function detectListing(doc: Document, url: URL): Detection[] {
     seen.add(id);
     const entry = entries.get(id);
     const card = draftFromCard(id, title.closest('article') ?? title, title, url);
-    detections.push(...detect(entry ? fillGaps(draftFromJson(id, entry.paper, entry, url), card) : card, title));
+    const draft = entry ? fillGaps(draftFromJson(id, entry.paper, entry, url), card) : card;
+    detections.push(...detect(draft, title, cardActions(title)));
   }
   return detections;
 }

@@ -1,5 +1,7 @@
 // What the saved Scholar pages do not show: the address gate, ids in title and side links, the
 // byline's shorter forms, rows that cannot be saved, and broken rows.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../../scripts/html';
 import { scholar } from './scholar';
@@ -209,5 +211,21 @@ describe('scholar profile rows', () => {
       published: '2020',
     });
     expect(found[0]?.anchor?.className).toBe('gsc_a_at');
+  });
+});
+
+describe('where the control goes on a results page', () => {
+  it("joins each result's own link row (Cite, Cited by…) of the real 2026 page, not the [PDF] side link", () => {
+    const html = readFileSync(
+      join(import.meta.dirname, '../../../tests/fixtures/scholar/results-2026/page.html'),
+      'utf8',
+    );
+    const found = scholar.detect(parseHtml(html, PAGE), new URL(PAGE));
+    expect(found.length).toBeGreaterThan(0);
+    for (const { actions, anchor } of found) {
+      expect(actions?.matches('.gs_ri > .gs_fl')).toBe(true);
+      expect(actions?.closest('.gs_ri')).toBe(anchor?.closest('.gs_ri'));
+      expect(actions?.textContent).toContain('Cite');
+    }
   });
 });

@@ -198,7 +198,9 @@ function detectResult(row: Element, url: URL): Detection | undefined {
     source: SOURCE_ID,
     pageUrl: url.href,
   });
-  return paper ? { paper, anchor: heading } : undefined;
+  // The link row under the byline (Cite, Cited by, Related articles…): the control joins it.
+  const actions = row.querySelector('.gs_ri > .gs_fl') ?? undefined;
+  return paper ? { paper, anchor: heading, actions } : undefined;
 }
 
 /** Scholar's page for a paper of a profile, without the parameters that only change its view. */

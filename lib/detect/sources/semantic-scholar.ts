@@ -24,7 +24,7 @@
 //   step): citation_pdf_url and the JSON-LD's `mainEntity` are sometimes the publisher's page.
 // - Anchors: the paper page's `h1`, a row's title (`.cl-paper-title`, inside its link: the control
 //   goes after the link).
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { normalizeDoi, parseArxivId } from '../../paper/ids';
@@ -172,7 +172,7 @@ function detectRow(row: Element, url: URL): Detection | undefined {
 
 // ---- The paper page --------------------------------------------------------------------------
 
-const loose = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+const loose = <T extends z.ZodMiniType>(schema: T) => z.catch(z.optional(schema), undefined);
 
 const ArticleSchema = z.object({
   '@type': z.union([z.string(), z.array(z.string())]),

@@ -1,0 +1,176 @@
+// Listings of 2,000, 12,000 and 100,000 entries, as arXiv serves with `show=2000` and more: every
+// entry gets its control and saved state shows past the lookup message's cap. The pages repeat the
+// real listing fixture's entries with fresh ids, built by the page's own script before the content
+// script starts (a 100,000-entry page is too large to hand through the DevTools protocol). The
+// longest task after the page is built is printed, not asserted: `npm run bench` owns timings.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Browser, hasChromium, launch } from './browser';
+import { FIXTURES, TEST_BUILD } from './paths';
+
+const URL_OF = 'https://arxiv.org/list/cond-mat.mtrl-sci/new';
+const template = readFileSync(join(FIXTURES, 'arxiv/listing-new/page.html'), 'utf8');
+const entries = [...template.matchAll(/<dt>[\s\S]*?<\/dd>/g)].map((match) => match[0]);
+const listStart = template.indexOf('<dt>');
+const listEnd = template.lastIndexOf('</dd>') + '</dd>'.length;
+
+/** The fresh id of entry `i`: 50,000 a month from 2601 on, so every one is a valid new-style id. */
+function freshId(i: number): string {
+  return `${2601 + Math.floor(i / 50_000)}.${String(10_000 + (i % 50_000))}`;
+}
+
+/**
+ * The listing page with `count` entries: the fixture's head and foot around its 15 entries
+ * repeated in order, each with its arXiv id replaced by a fresh one. The page's script writes them
+ * into the `dl` while the page is parsed, before DOMContentLoaded; `abstracts: false` drops each
+ * entry's abstract paragraph, as arXiv's `/recent` and `/pastweek` listings show them.
+ */
+function bigListing(count: number, abstracts: boolean): string {
+  const script = `<script>(() => {
+    const entries = ${JSON.stringify(entries)};
+    const ids = entries.map((entry) => /id="(\\d{4}\\.\\d{5})"/.exec(entry)[1]);
+    const fresh = (i) => (2601 + Math.floor(i / 50000)) + '.' + String(10000 + (i % 50000));
+    const parts = [];
+    for (let i = 0; i < ${count}; i++) {
+      let entry = entries[i % entries.length].replaceAll(ids[i % entries.length], fresh(i));
+      ${abstracts ? '' : `entry = entry.replace(/<p class='mathjax'>[\\s\\S]*?<\\/p>/, '');`}
+      parts.push(entry);
+    }
+    document.getElementById('articles').insertAdjacentHTML('beforeend', parts.join(''));
+    window.builtAt = performance.now();
+  })();</script>`;
+  return `${template.slice(0, listStart)}</dl>${script}<dl hidden>${template.slice(listEnd)}`;
+}
+
+// The page's own probes: long tasks after it was built, and the windows the test's own counting
+// took (a query over 2 million elements is a long task of the test's, not the extension's).
+const PROBES = () => {
+  const page = window as unknown as {
+    longTasks: { start: number; duration: number }[];
+    probes: [number, number][];
+    ownScripts: number[];
+    countControls(selector: string): number;
+  };
+  page.longTasks = [];
+  page.probes = [];
+  page.ownScripts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) page.longTasks.push({ start: entry.startTime, duration: entry.duration });
+  }).observe({ type: 'longtask', buffered: true });
+  // Long animation frames name the scripts that ran in them: the extension's own are told apart.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const scripts = (entry as unknown as { scripts?: { sourceURL: string; duration: number }[] }).scripts ?? [];
+      for (const script of scripts) {
+        if (script.sourceURL.startsWith('chrome-extension:')) page.ownScripts.push(script.duration);
+      }
+    }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+  page.countControls = (selector) => {
+    const start = performance.now();
+    const count = document.querySelectorAll(selector).length;
+    page.probes.push([start, performance.now()]);
+    return count;
+  };
+};
+
+const count = (page: Page, selector = '[data-papershelf-key]') =>
+  page.evaluate((s) => (window as unknown as { countControls(s: string): number }).countControls(s), selector);
+
+/** The longest task after the page was built that none of the test's own probes fell in. */
+const longestTask = (page: Page) =>
+  page.evaluate(() => {
+    const probe = window as unknown as {
+      builtAt: number;
+      ownScripts: number[];
+      longTasks: { start: number; duration: number }[];
+      probes: [number, number][];
+    };
+    const ours = (task: { start: number; duration: number }) =>
+      probe.probes.some(([start, end]) => start < task.start + task.duration && end > task.start);
+    const theirs = probe.longTasks.filter((task) => task.start >= probe.builtAt && !ours(task));
+    return {
+      longest: Math.max(0, ...theirs.map((task) => task.duration)),
+      count: theirs.length,
+      own: probe.ownScripts.length > 0 ? Math.max(...probe.ownScripts) : undefined,
+    };
+  });
+
+describe.skipIf(!hasChromium)('listings of 2,000 to 100,000 entries', () => {
+  let browser: Browser;
+  const saved: string[] = [];
+  beforeAll(async () => {
+    browser = await launch(TEST_BUILD);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function open(entryCount: number, abstracts: boolean): Promise<Page> {
+    await browser.context.unroute(URL_OF);
+    const body = bigListing(entryCount, abstracts);
+    await browser.context.route(URL_OF, (route) =>
+      route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+    );
+    const page = await browser.context.newPage();
+    await page.addInitScript(PROBES);
+    const started = Date.now();
+    await page.goto(URL_OF, { timeout: 900_000, waitUntil: 'domcontentloaded' });
+    await expect.poll(() => count(page), { timeout: 900_000, interval: 5000 }).toBe(entryCount);
+    const { longest, count: tasks, own } = await longestTask(page);
+    process.stdout.write(
+      `large-page: ${entryCount} entries: a control on each ${Date.now() - started} ms after navigation; ` +
+        `long tasks after the page was built (page and extension): longest ${Math.round(longest)} ms, ${tasks} over 50 ms; ` +
+        `longest run of the extension's scripts within a long frame: ${own === undefined ? 'none seen' : `${Math.round(own)} ms`}\n`,
+    );
+    return page;
+  }
+
+  async function save(page: Page, index: number): Promise<void> {
+    const key = `arxiv:${freshId(index)}`;
+    const host = page.locator(`[data-papershelf-key="${key}"]`);
+    await host.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
+    await host.click();
+    await expect.poll(() => host.getAttribute('data-papershelf-state'), { timeout: 20_000 }).toBe('saved');
+    saved.push(key);
+  }
+
+  const savedKeys = (page: Page) =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('[data-papershelf-state="saved"]')]
+        .map((host) => host.getAttribute('data-papershelf-key'))
+        .sort(),
+    );
+
+  it('2,000 entries: a control on every entry, each with its own id', { timeout: 300_000 }, async () => {
+    const page = await open(2000, true);
+    const keys = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-papershelf-key]')].map((host) => host.getAttribute('data-papershelf-key')),
+    );
+    expect(new Set(keys).size).toBe(2000);
+    expect(keys[0]).toBe(`arxiv:${freshId(0)}`);
+    expect(keys[1999]).toBe(`arxiv:${freshId(1999)}`);
+    await save(page, 0);
+    await save(page, 1999);
+    await page.close();
+  });
+
+  it('12,000 entries: saved state shows past the first lookup message', { timeout: 400_000 }, async () => {
+    const page = await open(12_000, true);
+    await expect.poll(() => savedKeys(page), { timeout: 60_000, interval: 2000 }).toEqual([...saved].sort());
+    await save(page, 11_999);
+    await page.close();
+  });
+
+  it('100,000 entries: a control on each, and saved state shows', { timeout: 1_500_000 }, async () => {
+    const page = await open(100_000, false);
+    await expect
+      .poll(() => count(page, '[data-papershelf-state="saved"]'), { timeout: 120_000, interval: 3000 })
+      .toBe(saved.length);
+    expect(await savedKeys(page)).toEqual([...saved].sort());
+    await page.close();
+  });
+});
