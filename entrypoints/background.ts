@@ -6,6 +6,8 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncAllSitesScript } from '../lib/access';
 import { registerCommands } from '../lib/commands';
+import { explainWriteFailure } from '../lib/durability/failure';
+import { keepBackedUp } from '../lib/durability/follow';
 import { findSaved, removePaper, restorePaper, savePapers } from '../lib/library/library';
 import { type BackgroundRequest, BackgroundRequestSchema, type BackgroundResponse } from '../lib/messages';
 import type { SavedPaper } from '../lib/paper/model';
@@ -101,6 +103,8 @@ export default defineBackground(() => {
   // ask again for their saved state.
   void resyncTabs();
   registerCommands();
+  // The rolling backup outside IndexedDB, written a moment after each change (lib/durability).
+  keepBackedUp();
   browser.permissions.onAdded.addListener(() => void syncAllSitesScript());
   browser.permissions.onRemoved.addListener(() => void syncAllSitesScript());
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -118,7 +122,10 @@ export default defineBackground(() => {
       );
       return true;
     }
-    handle(request.data, asker).then(sendResponse, (error) => sendResponse({ ok: false, error: describe(error) }));
+    // A write that failed on a full disk says so (lib/durability/failure.ts); it is never acknowledged.
+    handle(request.data, asker).then(sendResponse, async (error) =>
+      sendResponse({ ok: false, error: await explainWriteFailure(error) }),
+    );
     return true;
   });
 });

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PaperSummary } from '../../components/PaperSummary';
+import { RestoreOffer } from '../../components/RestoreOffer';
 import { Switch } from '../../components/Switch';
 import { detectInTab, hasAllSites, removeAllSites, requestAllSites } from '../../lib/access';
 import { paperFromAddress } from '../../lib/detect/address';
@@ -247,6 +248,7 @@ export function App() {
           Reading list
         </button>
       </header>
+      <RestoreOffer />
       {error && (
         <p class="ps-alert" role="alert">
           {error}

@@ -1,6 +1,7 @@
 // The side panel: the reading list, newest first, with search as you type, status, delete with
 // undo, and export. It reads and writes through lib/library and follows changes made elsewhere.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { RestoreOffer } from '../../components/RestoreOffer';
 import {
   allPapers,
   getPaper,
@@ -203,6 +204,7 @@ export function App() {
           </div>
         )}
       </header>
+      <RestoreOffer keepBackup />
       {error && (
         <p class="error" role="alert">
           {error}
