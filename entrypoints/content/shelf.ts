@@ -19,7 +19,7 @@ import {
 import { idTerms } from '../../lib/paper/ids';
 import type { Paper } from '../../lib/paper/model';
 import { isSiteDisabled, setSiteDisabled, siteOf } from '../../lib/site-settings';
-import { type Control, createControl, placeControl } from './overlay';
+import { type Control, createControl, isControlHost, placeControl } from './overlay';
 
 // Dynamic pages change in bursts (a route change, a page of results); detect once it settles.
 const SETTLE_MS = 250;
@@ -222,7 +222,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
   });
   const observer = new MutationObserver((mutations) => {
     const ours = mutations.every((mutation) =>
-      [...mutation.addedNodes, ...mutation.removedNodes].every((node) => node.nodeName === 'PAPERSHELF-CONTROL'),
+      [...mutation.addedNodes, ...mutation.removedNodes].every((node) => isControlHost(node)),
     );
     if (!ours) schedule();
   });
