@@ -135,6 +135,9 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     const list = [...targets];
     const terms = [...new Set(list.flatMap((control) => idTerms(control.paper)))];
     if (terms.length === 0) return;
+    // A control the user acted on while the lookup ran (a save or remove, whose own answer set its
+    // state) keeps that state: the lookup's answer may predate the write.
+    const before = new Map(list.map((control) => [control, control.state]));
     // In messages under the lookup cap (a 12,000-entry listing has more terms than one may carry).
     const found: Record<string, string> = {};
     for (let start = 0; start < terms.length; start += LOOKUP_TERMS) {
@@ -143,6 +146,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       Object.assign(found, answer.found);
     }
     for (const control of list) {
+      if (control.state !== before.get(control) || control.state === 'saving') continue;
       const savedKey = idTerms(control.paper)
         .map((term) => found[term])
         .find((key) => key !== undefined);
