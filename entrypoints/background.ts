@@ -60,11 +60,11 @@ async function handle(request: BackgroundRequest, asker: Asker): Promise<Backgro
         if (staging.kind === 'refused') return { ok: false, error: staging.error };
         if (staging.kind === 'wait') return { ok: true };
         // The whole set in one write; its notice carries every changed key, and is the only one.
-        const results = await savePapers(staging.papers);
+        const results = await savePapers(staging.papers, { parsed: true });
         void notifyTabs(results.map((result) => result.record.key));
         return { ok: true };
       }
-      const results = await savePapers(request.papers);
+      const results = await savePapers(request.papers, { parsed: true });
       const saved = results.map((result) => result.record);
       void notifyTabs(saved.map((record) => record.key));
       return { ok: true, saved };

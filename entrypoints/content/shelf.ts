@@ -299,6 +299,9 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
 
   async function lookup(batch: readonly Control[], terms: string[]): Promise<void> {
     if (terms.length === 0) return;
+    // A control the user acted on while the lookup ran (a save or remove, whose own answer set its
+    // state) keeps that state: the lookup's answer may predate the write.
+    const before = new Map(batch.map((control) => [control, control.state]));
     const answer = await ask({ type: 'lookup', terms });
     if (!answer.ok) return;
     let sliceStart = performance.now();
@@ -308,6 +311,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
         sliceStart = performance.now();
       }
       if (!control.host.isConnected) continue;
+      if (control.state !== before.get(control) || control.state === 'saving') continue;
       const savedKey = idTerms(control.paper)
         .map((term) => answer.found?.[term])
         .find((key) => key !== undefined);

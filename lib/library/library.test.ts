@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importText } from '../formats';
 import { contentKeyOf } from '../paper/build';
-import type { SavedPaper } from '../paper/model';
+import { PaperSchema, type SavedPaper } from '../paper/model';
 import { closeLibraryDb, openLibraryDb } from './db';
 import { createLibrary, type InvalidRecord, type Library, LibraryError, toLibraryError } from './library';
 import { at, freshName, makePaper } from './test-helpers';
@@ -189,6 +189,23 @@ describe('savePaper', () => {
 });
 
 describe('savePapers', () => {
+  it('stores the same records when told the papers are parsed already (the background)', async () => {
+    const papers = [
+      makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, abstract: '  spaced  ' }),
+      makePaper({ key: DOI, ids: { doi: '10.1000/other' } }),
+      makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, upvotes: 5 }),
+    ];
+    const otherName = freshName();
+    const other = createLibrary({ name: otherName });
+    await library.savePapers(papers, { now: at(1) });
+    await other.savePapers(
+      papers.map((paper) => PaperSchema.parse(paper)),
+      { now: at(1), parsed: true },
+    );
+    expect(await other.allPapers()).toEqual(await library.allPapers());
+    await closeLibraryDb(otherName);
+  });
+
   it('saves a list in one transaction; a paper listed twice merges into the first', async () => {
     const results = await library.savePapers(
       [

@@ -83,6 +83,8 @@ export interface SaveResult {
 export interface SaveOptions {
   now?: Date;
   seenOn?: { url: string; source: string };
+  /** The papers are PaperSchema's output already (the background parsed them with the message table): not parsed again. */
+  parsed?: boolean;
 }
 
 /** A page of the newest-first list. */
@@ -406,7 +408,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     inputs: Paper[],
     options: SaveOptions,
   ): Promise<SaveResult[]> {
-    const papers = inputs.map((input) => PaperSchema.parse(input));
+    const papers = options.parsed ? inputs : inputs.map((input) => PaperSchema.parse(input));
     const now = (options.now ?? new Date()).toISOString();
     const set = await load(store, termsOf(papers));
     const results = papers.map((input): SaveResult => {

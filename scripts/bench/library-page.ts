@@ -37,8 +37,9 @@ function rawPuts(values: object[]): Promise<number> {
 }
 
 /** `count` papers: the real `base` papers in turn, each under a fresh arXiv id of its own. */
-function make(base: Paper[], count: number): Paper[] {
-  return Array.from({ length: count }, (_, index) => {
+function make(base: Paper[], count: number, offset = 0): Paper[] {
+  return Array.from({ length: count }, (_, at) => {
+    const index = at + offset;
     const real = base[index % base.length] as Paper;
     const id = `${2001 + Math.floor(index / 100_000)}.${String(index % 100_000).padStart(5, '0')}`;
     return { ...real, key: `arxiv:${id}`, ids: { arxiv: id }, url: `https://arxiv.org/abs/${id}` };
@@ -57,8 +58,8 @@ async function time(run: () => Promise<unknown> | unknown): Promise<number> {
 
 (globalThis as unknown as { papershelfLibraryBench: unknown }).papershelfLibraryBench = {
   /** Save all of `papers` through the background (parts of 1,000, one write), and raw puts of them. */
-  async saveAll(base: Paper[], count: number) {
-    const papers = make(base, count);
+  async saveAll(base: Paper[], count: number, offset = 0) {
+    const papers = make(base, count, offset);
     const at = new Date().toISOString();
     const baseline = await rawPuts(papers.map((paper) => stored(paper, at)));
     const value = await time(() =>

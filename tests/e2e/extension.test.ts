@@ -462,3 +462,51 @@ describe.skipIf(!hasChromium)('Save all on long listings', () => {
     }, 600_000);
   }
 });
+
+describe.skipIf(!hasChromium)('a background that restarts', () => {
+  it('tells the tabs to look again, so a commit whose notice was lost still shows', async () => {
+    const browser = await launch(TEST_BUILD);
+    try {
+      const page = await open(browser, arxivList);
+      const paper = arxivList.papers[2] as Paper;
+      expect(await stateOf(page, paper.key)).toBe('unsaved');
+      // A commit the old worker made and never announced: the record is written straight into the
+      // database, and no tab is told.
+      const writer = await browser.openExtensionPage('popup.html?tab=0');
+      await writer.evaluate(
+        (record) =>
+          new Promise<void>((resolve, reject) => {
+            const request = indexedDB.open('papershelf');
+            request.onerror = () => reject(request.error);
+            request.onsuccess = () => {
+              const tx = request.result.transaction('papers', 'readwrite');
+              tx.objectStore('papers').put(record);
+              tx.oncomplete = () => resolve();
+              tx.onerror = () => reject(tx.error);
+            };
+          }),
+        {
+          ...paper,
+          status: 'unread',
+          savedAt: '2026-12-03T07:00:00.000Z',
+          updatedAt: '2026-12-03T07:00:00.000Z',
+          terms: [paper.key],
+        },
+      );
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(await stateOf(page, paper.key)).toBe('unsaved');
+      await browser.stopServiceWorker();
+      // Anything that wakes the background: here a lookup from an extension page.
+      await writer.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }
+        ).chrome.runtime.sendMessage({ type: 'lookup', terms: ['arxiv:0000.00000'] }),
+      );
+      await expect.poll(() => stateOf(page, paper.key)).toBe('saved');
+      await writer.close();
+      await page.close();
+    } finally {
+      await browser.close();
+    }
+  });
+});
