@@ -7,6 +7,7 @@ import type { Figure } from './figure';
 import { benchImport } from './import';
 import { benchLibrary } from './library';
 import { benchLibrarySearch } from './library-search';
+import { benchPanel } from './panel';
 
 export type Suite = (options: { quick: boolean }) => Promise<Figure[]>;
 
@@ -17,4 +18,5 @@ export const suites: readonly Suite[] = [
   benchImport,
   benchLibrary,
   benchDurability,
+  benchPanel,
 ];
