@@ -142,9 +142,11 @@ describe.skipIf(!hasChromium)('the test build in Chromium', () => {
 
     const fresh = await launch(TEST_BUILD);
     const empty = await fresh.openExtensionPage('sidepanel.html');
+    await empty.locator('[data-action="settings"]').click();
     await empty.locator('input[type="file"]').setInputFiles(backupPath);
+    await expect.poll(() => empty.locator('.ps-toast').textContent()).toContain(`${backup.papers.length} papers added`);
+    await empty.locator('[data-action="settings"]').click();
     await expect.poll(() => empty.locator('[data-paper-key]').count()).toBe(backup.papers.length);
-    expect(await empty.locator('.notice').textContent()).toContain(`${backup.papers.length} papers added`);
     expect(await databaseKeys(fresh)).toEqual(backup.papers.map((saved) => saved.key).sort());
     await fresh.close();
   });
