@@ -36,10 +36,11 @@ export default defineConfig({
     // sidePanel: the reading list (Firefox: sidebar_action, no permission). The optional host permission is "find papers on every site".
     // storage: the sites where the user turned papershelf off (lib/site-settings.ts).
     // contextMenus: "Save linked paper" on links to papers (lib/commands.ts).
+    // unlimitedStorage: the library's backup in storage.local has no 10 MB cap (lib/durability).
     permissions:
       browser === 'firefox'
-        ? ['activeTab', 'scripting', 'storage', 'contextMenus']
-        : ['activeTab', 'scripting', 'sidePanel', 'storage', 'contextMenus'],
+        ? ['activeTab', 'scripting', 'storage', 'contextMenus', 'unlimitedStorage']
+        : ['activeTab', 'scripting', 'sidePanel', 'storage', 'contextMenus', 'unlimitedStorage'],
     // Keyboard commands (lib/commands.ts); people change the keys at chrome://extensions/shortcuts.
     commands: {
       _execute_action: { suggested_key: { default: 'Alt+Shift+P' }, description: 'Show the papers on this tab' },

@@ -6,11 +6,14 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncAllSitesScript } from '../lib/access';
 import { registerCommands } from '../lib/commands';
+import { explainWriteFailure } from '../lib/durability/failure';
+import { keepBackedUp } from '../lib/durability/follow';
 import { findSaved, removePaper, restorePaper, savePapers } from '../lib/library/library';
 import { type BackgroundRequest, BackgroundRequestSchema, type BackgroundResponse } from '../lib/messages';
 import type { SavedPaper } from '../lib/paper/model';
+import { SaveBatches } from '../lib/save-batch';
 import { openSidePanel } from '../lib/side-panel';
-import { notifyTabs } from '../lib/tabs';
+import { notifyTabs, resyncTabs } from '../lib/tabs';
 
 type Sender = Parameters<Parameters<typeof browser.runtime.onMessage.addListener>[0]>[1];
 
@@ -36,6 +39,14 @@ function keepForUndo(record: SavedPaper): void {
   setTimeout(() => removed.delete(record.key), UNDO_MS);
 }
 
+// The parts of the Save all batches still arriving (lib/save-batch.ts); a worker that stops forgets
+// them, and the sender then sends the batch again.
+const batches = new SaveBatches();
+
+function ownerOf(asker: Asker): string {
+  return asker.kind === 'page' ? `tab:${asker.tabId}` : 'extension';
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -43,6 +54,16 @@ function describe(error: unknown): string {
 async function handle(request: BackgroundRequest, asker: Asker): Promise<BackgroundResponse> {
   switch (request.type) {
     case 'save': {
+      if (request.batch) {
+        const { id, part, parts } = request.batch;
+        const staging = batches.add(ownerOf(asker), id, part, parts, request.papers);
+        if (staging.kind === 'refused') return { ok: false, error: staging.error };
+        if (staging.kind === 'wait') return { ok: true };
+        // The whole set in one write; its notice carries every changed key, and is the only one.
+        const results = await savePapers(staging.papers);
+        void notifyTabs(results.map((result) => result.record.key));
+        return { ok: true };
+      }
       const results = await savePapers(request.papers);
       const saved = results.map((result) => result.record);
       void notifyTabs(saved.map((record) => record.key));
@@ -78,7 +99,12 @@ async function handle(request: BackgroundRequest, asker: Asker): Promise<Backgro
 export default defineBackground(() => {
   void browser.action.setBadgeBackgroundColor({ color: '#3b6fe0' });
   void syncAllSitesScript();
+  // This worker may have replaced one that stopped between a commit and its notice: the tabs
+  // ask again for their saved state.
+  void resyncTabs();
   registerCommands();
+  // The rolling backup outside IndexedDB, written a moment after each change (lib/durability).
+  keepBackedUp();
   browser.permissions.onAdded.addListener(() => void syncAllSitesScript());
   browser.permissions.onRemoved.addListener(() => void syncAllSitesScript());
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -96,7 +122,10 @@ export default defineBackground(() => {
       );
       return true;
     }
-    handle(request.data, asker).then(sendResponse, (error) => sendResponse({ ok: false, error: describe(error) }));
+    // A write that failed on a full disk says so (lib/durability/failure.ts); it is never acknowledged.
+    handle(request.data, asker).then(sendResponse, async (error) =>
+      sendResponse({ ok: false, error: await explainWriteFailure(error) }),
+    );
     return true;
   });
 });

@@ -7,7 +7,18 @@ const keys = z.array(z.string().check(z.minLength(1))).check(z.maxLength(10_000)
 
 /** Messages a content script sends to the background (which alone writes for it). */
 export const BackgroundRequestSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('save'), papers: z.array(PaperSchema).check(z.minLength(1), z.maxLength(1000)) }),
+  /** Saves papers; a larger set comes as the parts of one `batch`, saved together at its last part (lib/save-batch.ts). */
+  z.object({
+    type: z.literal('save'),
+    papers: z.array(PaperSchema).check(z.minLength(1), z.maxLength(1000)),
+    batch: z.optional(
+      z.object({
+        id: z.string().check(z.minLength(1), z.maxLength(64)),
+        part: z.int().check(z.nonnegative(), z.maximum(999)),
+        parts: z.int().check(z.minimum(2), z.maximum(1000)),
+      }),
+    ),
+  }),
   z.object({ type: z.literal('remove'), key: z.string().check(z.minLength(1)) }),
   /** Put back what this page's control just removed (its Undo). */
   z.object({ type: z.literal('undo-remove'), key: z.string().check(z.minLength(1), z.maxLength(4096)) }),
@@ -38,6 +49,8 @@ export type BackgroundResponse = z.infer<typeof BackgroundResponseSchema>;
 export const TabRequestSchema = z.discriminatedUnion('type', [
   /** The library changed: these keys were saved, updated or removed. */
   z.object({ type: z.literal('library-changed'), keys }),
+  /** The background (re)started and may have missed telling this tab of a change: ask again for every paper. */
+  z.object({ type: z.literal('library-resync') }),
   /** The papers this tab shows, for the popup. */
   z.object({ type: z.literal('get-papers') }),
 ]);

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { launch, servePage } from '../tests/e2e/browser';
-import { CHROMIUM, FIXTURES, PRODUCTION_BUILD, ROOT } from '../tests/e2e/paths';
+import { CHROMIUM, FIXTURES, PRODUCTION_BUILD, ROOT, TEST_BUILD } from '../tests/e2e/paths';
 import type { Figure } from './bench/figure';
 import { benchImport } from './bench/import';
 
@@ -121,8 +121,10 @@ async function main(): Promise<void> {
   await benchImport(plain, ROOT, quick, print);
   await plain.close();
 
-  // The built extension: from navigation to a control on every paper.
-  const browser = await launch(PRODUCTION_BUILD);
+  // The built extension: from navigation to a control on every paper. The test build, whose hosts
+  // carry `data-papershelf-key`: the production build's hosts are plain spans nothing can count.
+  if (!existsSync(TEST_BUILD)) execFileSync('npx', ['wxt', 'build', '--mode', 'test'], { cwd: ROOT, stdio: 'ignore' });
+  const browser = await launch(TEST_BUILD);
   for (const { fixture, unknownSite } of PAGES) {
     if (unknownSite) continue;
     const expected = (
@@ -135,7 +137,7 @@ async function main(): Promise<void> {
       await tab.goto(urlOf(fixture), { waitUntil: 'commit' });
       // performance.now() counts from the start of this page's navigation.
       const handle = await tab.waitForFunction(
-        (n) => document.querySelectorAll('papershelf-control').length >= n && performance.now(),
+        (n) => document.querySelectorAll('[data-papershelf-key]').length >= n && performance.now(),
         expected,
         { polling: 5 },
       );

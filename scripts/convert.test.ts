@@ -138,17 +138,16 @@ describe('npm run convert', () => {
     SLOW,
   );
 
-  it('refuses a 100 MB file at once, before reading it', () => {
+  // Refused by its size (statSync) before it is read; how fast is the bench's business, not a test's.
+  it('refuses a 100 MB file, naming its size and the limit', () => {
     const big = join(dir, 'big.bib');
     writeFileSync(big, '');
     truncateSync(big, 100 * 1024 * 1024);
-    const started = Date.now();
     const run = convert(big, '--to', 'ris');
     expect(run.status).toBe(2);
     expect(run.stderr).toBe(
       `convert: ${big}: the file is 100.0 MB; papershelf imports files of up to 50.0 MB: split it into smaller files\n`,
     );
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 
   it(

@@ -28,12 +28,19 @@ export interface Control {
 
 const TEST_HOOKS = import.meta.env.MODE === 'test';
 
+// `:host` pins, with !important (a shadow root's important rules beat the page's, even inline
+// ones), every property page CSS could use to give the host a size or look that differs by state.
 const STYLE = `
 :host { all: initial !important; display: inline-block !important; position: relative !important;
-  vertical-align: middle !important; margin-inline-start: 0.4em !important; line-height: 1 !important;
-  writing-mode: horizontal-tb !important; direction: ltr !important; zoom: 1 !important; font: 12px/1 system-ui, sans-serif !important;
-  padding: 0 !important; border: 0 !important; letter-spacing: normal !important; word-spacing: normal !important;
-  text-transform: none !important; transform: none !important; visibility: visible !important; opacity: 1 !important; }
+  vertical-align: middle !important; margin: 0 0 0 0.4em !important; line-height: 1 !important;
+  writing-mode: horizontal-tb !important; direction: ltr !important; unicode-bidi: isolate !important; zoom: 1 !important;
+  font: 12px/1 system-ui, sans-serif !important; padding: 0 !important; border: 0 !important;
+  letter-spacing: normal !important; word-spacing: normal !important; text-transform: none !important;
+  transform: none !important; visibility: visible !important; opacity: 1 !important; float: none !important;
+  width: auto !important; height: auto !important; min-width: 0 !important; min-height: 0 !important;
+  max-width: none !important; max-height: none !important; pointer-events: auto !important;
+  content-visibility: visible !important; contain: none !important; }
+:host::before, :host::after { content: none !important; display: none !important; }
 button { font: 600 12px/1 system-ui, sans-serif; cursor: pointer; border-radius: 6px; border: 1px solid #c6c9d2;
   background: #f7f8fa; color: #1f2330; padding: 4px 8px; }
 .main { width: 6.2em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
@@ -64,12 +71,50 @@ button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 // The visible label is a pseudo-element (in STYLE), not text: window.find and text selection on the
 // page cannot reach it, so they cannot tell a saved control from an unsaved one.
 
-/** Creates a control for `paper` (not yet in the page: the caller places `host`). */
-export function createControl(doc: Document, paper: Paper, actions: ControlActions): Control {
-  const host = doc.createElement('papershelf-control');
-  const root = host.attachShadow({ mode: 'closed' });
+// One stylesheet for every control of the page, adopted by each root: 2,000 roots with a `<style>`
+// each cost the page hundreds of milliseconds of style and layout. Where adopting fails (an older
+// browser, or a content-script world that cannot hand its sheet to the page's document), each root
+// gets its own `<style>`.
+let shared: CSSStyleSheet | null | undefined;
+
+function styleRoot(doc: Document, root: ShadowRoot): void {
+  if (shared === undefined) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(STYLE);
+    } catch {
+      shared = null;
+    }
+  }
+  if (shared) {
+    try {
+      root.adoptedStyleSheets = [shared];
+      return;
+    } catch {
+      shared = null;
+    }
+  }
   const style = doc.createElement('style');
   style.textContent = STYLE;
+  root.append(style);
+}
+
+// The host is a built-in `<span>`, not a custom element: a page that defines a custom element of
+// ours first would construct it (and reach its closed root through `attachInternals`) or forbid its
+// shadow root. A built-in element's name is the page's to style but not to define.
+const hosts = new WeakSet<Node>();
+
+/** True for a control's host: the content script's own mutations are not page changes. */
+export function isControlHost(node: Node): boolean {
+  return hosts.has(node);
+}
+
+/** Creates a control for `paper` (not yet in the page: the caller places `host`). */
+export function createControl(doc: Document, paper: Paper, actions: ControlActions): Control {
+  const host = doc.createElement('span');
+  hosts.add(host);
+  const root = host.attachShadow({ mode: 'closed' });
+  styleRoot(doc, root);
   const main = doc.createElement('button');
   main.type = 'button';
   main.className = 'main';
@@ -83,7 +128,7 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
   const turnOff = menuItem(doc, 'Turn off on this site', () => actions.turnOffSite());
   const items = [open, remove, turnOff];
   menu.append(...items);
-  root.append(style, main, menu);
+  root.append(main, menu);
 
   let state: ControlState = 'unsaved';
   const control: Control = {

@@ -19,7 +19,7 @@ import {
 import { idTerms } from '../../lib/paper/ids';
 import type { Paper } from '../../lib/paper/model';
 import { isSiteDisabled, setSiteDisabled, siteOf } from '../../lib/site-settings';
-import { type Control, createControl, placeControl } from './overlay';
+import { type Control, createControl, isControlHost, placeControl } from './overlay';
 
 // Dynamic pages change in bursts (a route change, a page of results); detect once it settles.
 const SETTLE_MS = 250;
@@ -43,6 +43,9 @@ export function shelfScript(matches: readonly string[], readers: readonly Source
     },
   });
 }
+
+/** Id terms per `lookup` message: the message table's cap. */
+const LOOKUP_TERMS = 10_000;
 
 async function ask(request: BackgroundRequest): Promise<BackgroundResponse> {
   try {
@@ -132,11 +135,16 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     const list = [...targets];
     const terms = [...new Set(list.flatMap((control) => idTerms(control.paper)))];
     if (terms.length === 0) return;
-    const answer = await ask({ type: 'lookup', terms });
-    if (!answer.ok) return;
+    // In messages under the lookup cap (a 12,000-entry listing has more terms than one may carry).
+    const found: Record<string, string> = {};
+    for (let start = 0; start < terms.length; start += LOOKUP_TERMS) {
+      const answer = await ask({ type: 'lookup', terms: terms.slice(start, start + LOOKUP_TERMS) });
+      if (!answer.ok) return;
+      Object.assign(found, answer.found);
+    }
     for (const control of list) {
       const savedKey = idTerms(control.paper)
-        .map((term) => answer.found?.[term])
+        .map((term) => found[term])
         .find((key) => key !== undefined);
       control.savedKey = savedKey;
       // A control offering Undo keeps offering it until the user answers or it expires.
@@ -214,7 +222,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
   });
   const observer = new MutationObserver((mutations) => {
     const ours = mutations.every((mutation) =>
-      [...mutation.addedNodes, ...mutation.removedNodes].every((node) => node.nodeName === 'PAPERSHELF-CONTROL'),
+      [...mutation.addedNodes, ...mutation.removedNodes].every((node) => isControlHost(node)),
     );
     if (!ours) schedule();
   });

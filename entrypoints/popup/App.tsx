@@ -5,17 +5,24 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { PaperSummary } from '../../components/PaperSummary';
+import { RestoreOffer } from '../../components/RestoreOffer';
 import { Switch } from '../../components/Switch';
 import { detectInTab, hasAllSites, removeAllSites, requestAllSites } from '../../lib/access';
 import { paperFromAddress } from '../../lib/detect/address';
 import { count } from '../../lib/display';
 import { findSaved, onLibraryChange } from '../../lib/library/library';
-import { type BackgroundRequest, BackgroundResponseSchema, TabPapersSchema } from '../../lib/messages';
+import {
+  type BackgroundRequest,
+  type BackgroundResponse,
+  BackgroundResponseSchema,
+  TabPapersSchema,
+} from '../../lib/messages';
 import { idTerms } from '../../lib/paper/ids';
 import type { Paper } from '../../lib/paper/model';
+import { plainError } from '../../lib/plain-error';
+import { sendSaveAll, workerGone } from '../../lib/save-batch';
 import { openSidePanel } from '../../lib/side-panel';
 import { isSiteDisabled, setSiteDisabled, siteOf } from '../../lib/site-settings';
-import { plainError } from './errors';
 
 type Load =
   | { state: 'loading' }
@@ -93,6 +100,20 @@ async function savedKeys(papers: Paper[]): Promise<Map<string, string>> {
   return result;
 }
 
+async function ask(request: BackgroundRequest): Promise<BackgroundResponse> {
+  return BackgroundResponseSchema.parse(await browser.runtime.sendMessage(request));
+}
+
+/** Asks the background; once more if it stopped before answering (saving and removing are safe to repeat). */
+async function askOnceMore(request: BackgroundRequest): Promise<BackgroundResponse> {
+  try {
+    return await ask(request);
+  } catch (error) {
+    if (!workerGone(error)) throw error;
+    return ask(request);
+  }
+}
+
 const OFF_ICON = { 16: '/icon/off-16.png', 32: '/icon/off-32.png' };
 const ON_ICON = { 16: '/icon/16.png', 32: '/icon/32.png' };
 
@@ -103,6 +124,8 @@ export function App() {
   const [error, setError] = useState<string>();
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
+  // A Save all in parts: how many are sent, of how many.
+  const [progress, setProgress] = useState<{ sent: number; total: number }>();
   const [everywhere, setEverywhere] = useState<boolean>();
   const [siteOff, setSiteOff] = useState<boolean>();
   const list = useRef<HTMLUListElement>(null);
@@ -140,14 +163,13 @@ export function App() {
 
   // Writes go through the background, which finishes them even if this popup closes at once,
   // and tells the open tabs.
-  async function run(request: BackgroundRequest, then: string | 'summary', done?: string): Promise<void> {
+  async function run(work: () => Promise<void>, then: string | 'summary', done?: string): Promise<void> {
     if (busy) return;
     setBusy(true);
     setError(undefined);
     setNotice(undefined);
     try {
-      const answer = BackgroundResponseSchema.parse(await browser.runtime.sendMessage(request));
-      if (!answer.ok) throw new Error(answer.error);
+      await work();
       focusNext.current = then;
       if (done) setNotice(done);
       await refreshSaved();
@@ -155,8 +177,19 @@ export function App() {
       setError(plainError(failure));
     } finally {
       setBusy(false);
+      setProgress(undefined);
     }
   }
+
+  const request = (message: BackgroundRequest) => async () => {
+    const answer = await askOnceMore(message);
+    if (!answer.ok) throw new Error(answer.error);
+  };
+
+  // Any number of papers: in parts under the message cap, saved by the background as one write.
+  const saveAll = (list: Paper[]) => async () => {
+    await sendSaveAll(list, ask, (sent, total) => setProgress(total > 1 ? { sent, total } : undefined));
+  };
 
   async function detectHere(): Promise<void> {
     if (!target) return;
@@ -215,6 +248,7 @@ export function App() {
           Reading list
         </button>
       </header>
+      <RestoreOffer />
       {error && (
         <p class="ps-alert" role="alert">
           {error}
@@ -264,14 +298,22 @@ export function App() {
                 class="ps-button ps-button-primary"
                 data-action="save-all"
                 aria-disabled={busy}
-                onClick={() =>
-                  void run({ type: 'save', papers: unsaved }, 'summary', `Saved ${count(unsaved.length, 'paper')}.`)
-                }
+                onClick={() => void run(saveAll(unsaved), 'summary', `Saved ${count(unsaved.length, 'paper')}.`)}
               >
                 {savedCount > 0 ? `Save ${unsaved.length} more` : 'Save all'}
               </button>
             )}
           </div>
+          {progress && (
+            <div class="popup-progress" role="status">
+              <progress max={progress.total} value={progress.sent} data-action="save-progress" />
+              <span>
+                {progress.sent < progress.total
+                  ? `Sending ${count(unsaved.length, 'paper')}: part ${progress.sent + 1} of ${progress.total}`
+                  : `Saving ${count(unsaved.length, 'paper')}…`}
+              </span>
+            </div>
+          )}
           <ul class="popup-papers" ref={list}>
             {papers.map((paper) => {
               const savedKey = saved.get(paper.key);
@@ -285,7 +327,7 @@ export function App() {
                           type="button"
                           class="ps-button ps-button-quiet ps-button-danger"
                           aria-label={`Remove ${paper.title}`}
-                          onClick={() => void run({ type: 'remove', key: savedKey }, paper.key)}
+                          onClick={() => void run(request({ type: 'remove', key: savedKey }), paper.key)}
                         >
                           Remove
                         </button>
@@ -296,7 +338,7 @@ export function App() {
                         type="button"
                         class="ps-button ps-button-primary"
                         aria-label={`Save ${paper.title}`}
-                        onClick={() => void run({ type: 'save', papers: [paper] }, paper.key)}
+                        onClick={() => void run(request({ type: 'save', papers: [paper] }), paper.key)}
                       >
                         Save
                       </button>

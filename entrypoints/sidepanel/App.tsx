@@ -5,6 +5,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { safeHref } from '../../components/links';
 import { Menu } from '../../components/Menu';
+import { RestoreOffer } from '../../components/RestoreOffer';
 import { Toast, type ToastMessage } from '../../components/Toast';
 import { count, FORMAT_NAMES, STATUS_NAMES } from '../../lib/display';
 import { EXPORT_FORMATS } from '../../lib/formats/catalog';
@@ -574,6 +575,7 @@ export function App() {
   return (
     <main class="panel">
       {heading}
+      <RestoreOffer keepBackup />
       {error && (
         <p class="ps-alert" role="alert">
           {error}

@@ -21,6 +21,12 @@ describe('worthScanning', () => {
     ['a DOI link', page('<a href="https://doi.org/10.1000/xyz">paper</a>')],
     ['a PDF link', page('<a href="/files/Paper.PDF">paper</a>')],
     ['titles under headings beside a venue', page('<h3><a href="/p/1">A title</a></h3><p>In Proc. of ICML 2021</p>')],
+    [
+      'a Hugo Academic entry that links nothing',
+      page(
+        '<div class="pub-list-item"><span class="article-metadata"><span>A. Author</span></span> (2019). A title.</div>',
+      ),
+    ],
     ['titles under headings beside a journal and year', page('<h3><a href="/p/1">A title</a></h3><p>Nature, 2021</p>')],
   ])('lets a page with %s through', (_, doc) => {
     expect(worthScanning(doc, new URL('https://example.org/'))).toBe(true);

@@ -59,6 +59,14 @@ function hasPaperLink(doc: Document): boolean {
   return false;
 }
 
+// The entries of the site templates a named reader reads (lib/detect/template.ts), by the class
+// collections the browser keeps: a publication list that links nothing still shows them.
+const TEMPLATE_CLASSES = ['bibliography', 'pub-list-item', 'stream-item', 'archive__item-title'];
+
+function hasTemplateEntries(doc: Document): boolean {
+  return TEMPLATE_CLASSES.some((name) => doc.getElementsByClassName(name).length > 0);
+}
+
 // Cards of citations: title links, and words that name where a paper appeared.
 function hasCitationCards(doc: Document): boolean {
   const body = doc.body;
@@ -69,10 +77,10 @@ function hasCitationCards(doc: Document): boolean {
 
 /**
  * True when one of `readers` is a site reader for this address, or the page shows a sign some
- * other reader could use (metadata, a link to a paper, citation cards). Never false on a page
- * where `readers` would find a paper (lib/detect/gate.test.ts holds that on every fixture).
+ * other reader could use (metadata, a site template's publication entries, a link to a paper,
+ * citation cards). Never false on a page where `readers` would find a paper (lib/detect/gate.test.ts holds that on every fixture).
  */
 export function worthScanning(readers: readonly Source[], doc: Document, url: URL): boolean {
   if (readers.some((source) => source.kind === 'site' && source.matches(url))) return true;
-  return hasMetadata(doc) || hasPaperLink(doc) || hasCitationCards(doc);
+  return hasMetadata(doc) || hasTemplateEntries(doc) || hasPaperLink(doc) || hasCitationCards(doc);
 }

@@ -4,6 +4,7 @@
 // $\ell_1$ → ℓ₁); a command the parser does not know is dropped and its argument kept.
 //
 // Fields, as Zotero's BibTeX translator (zotero/translators, BibTeX.js) and our export read them:
+//   crossref: the parser's inheritance, plus the date fields (inheritDates);
 //   title; author "Last, First" and "First Last" → "First Last", braced names whole, a final
 //   "others" → authorCount (at least one more author than listed); date (biblatex) or year + month
 //   → published; journal / journaltitle / booktitle / howpublished (not a \url) → venue; doi; url;
@@ -87,12 +88,19 @@ const TYPES: Record<string, PaperType> = {
   dataset: 'dataset',
   data: 'dataset',
   software: 'software',
+  movie: 'film',
+  film: 'film',
+  video: 'video',
   misc: 'other',
 };
 
+// biblatex-apa's @video subtypes (Better BibTeX's fixture "Film references do not export properly
+// for APA formating #2494"): a film, or a TV broadcast or episode, as Zotero reads them.
+const VIDEO_SUBTYPES: Record<string, PaperType> = { film: 'film', tvbroadcast: 'broadcast', tvepisode: 'broadcast' };
+
 // Fields read into the model; every other field is kept in extra.bibtex and written back.
 const READ_FIELDS = new Set(
-  'title subtitle author editor journal journaltitle booktitle howpublished abstract doi url eprint archiveprefix eprinttype primaryclass pmid pmcid keywords note annote date year month day volume number issue pages publisher address location isbn issn edition series language langid school institution'.split(
+  'title subtitle author editor journal journaltitle booktitle howpublished abstract doi url eprint archiveprefix eprinttype primaryclass pmid pmcid keywords note annote date year month day volume number issue pages publisher address location isbn issn edition series language langid school institution entrysubtype'.split(
     ' ',
   ),
 );
@@ -158,7 +166,8 @@ function entryFrom(entry: Entry, line: number | undefined, abstract?: string): I
   const container = field('journal') ?? field('journaltitle') ?? field('booktitle');
   const subtitle = field('subtitle');
   const title = field('title');
-  const url = field('url') ?? URL_COMMAND.exec(entry.input)?.[1];
+  // BibDesk keeps a paper's addresses as bdsk-url-1, bdsk-url-2 ... (kept in extra as written).
+  const url = field('url') ?? URL_COMMAND.exec(entry.input)?.[1] ?? field('bdsk-url-1');
   const type = entry.type.toLowerCase();
   const list = (value: unknown) => (Array.isArray(value) ? value.join(' and ') : undefined);
   const draft: PaperDraft = {
@@ -179,13 +188,19 @@ function entryFrom(entry: Entry, line: number | undefined, abstract?: string): I
     volume: field('volume'),
     issue: field('number') ?? field('issue'),
     pages: field('pages'),
-    publisher: list(fields.publisher) ?? field('publisher') ?? field('school') ?? field('institution'),
+    publisher:
+      list(fields.publisher) ??
+      field('publisher') ??
+      field('school') ??
+      list(fields.institution) ??
+      field('institution'),
     place: list(fields.address) ?? field('address') ?? list(fields.location) ?? field('location'),
     edition: field('edition'),
     series: field('series'),
     isbn: field('isbn'),
     issn: field('issn'),
     language: field('language') ?? field('langid'),
+    genre: field('entrysubtype'),
     issued,
   };
   // Zotero writes its Extra field (ids such as "arXiv:1706.03762 [cs]") into `note`; the rest of
@@ -195,6 +210,8 @@ function entryFrom(entry: Entry, line: number | undefined, abstract?: string): I
   for (const [scheme, found] of Object.entries(noted.ids) as [ExtraIdScheme, string][]) ids[scheme] ??= found;
   draft.ids = ids;
   if ((type === 'misc' || type === 'unpublished') && ids.arxiv) draft.type = 'preprint';
+  const subtype = VIDEO_SUBTYPES[draft.genre?.toLowerCase() ?? ''];
+  if (type === 'video' && subtype) draft.type = subtype;
   const kept: Record<string, string> = { '@type': type, '@key': entry.key };
   if (noted.note) kept.note = noted.note;
   if (howpublished && howAddress && url !== undefined && !URL_COMMAND.test(entry.input))
@@ -370,6 +387,27 @@ function decodeAbstracts(raws: readonly string[]): (string | undefined)[] {
   return decoded;
 }
 
+// The parser's crossref inheritance (biblatex's rules for the fields it names) leaves out the
+// date: a chapter crossref'd to its book has no year of its own (Better BibTeX's fixture
+// "Crossrefd incollection items are missing date on import #3514"). BibTeX's crossref and
+// biblatex's default inherit every date field the child lacks.
+const DATE_FIELDS = ['date', 'year', 'month', 'day'] as const;
+
+/** Gives each entry with a `crossref` the date fields it lacks from the entry it names in the file. */
+function inheritDates(entries: readonly Entry[]): void {
+  const byKey = new Map(entries.map((entry) => [entry.key.toUpperCase(), entry]));
+  for (const entry of entries) {
+    const target = entry.fields.crossref;
+    const parent = typeof target === 'string' ? byKey.get(target.toUpperCase()) : undefined;
+    if (!parent || parent === entry || DATE_FIELDS.some((name) => Object.hasOwn(entry.fields, name))) continue;
+    const fields = entry.fields as Record<string, unknown>;
+    for (const name of DATE_FIELDS) {
+      const value = parent.fields[name];
+      if (typeof value === 'string') fields[name] = value;
+    }
+  }
+}
+
 /**
  * Reads BibTeX: one saved paper (unread, saved `now`) per entry, in file order; an entry the parser
  * reports, or one that is not a paper, is left out and reported by key and line. Throws FormatError
@@ -383,8 +421,17 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
   const prepared = prepareBibtex(text);
   const lifted = liftAbstracts(prepared.text);
   let library: ReturnType<typeof parse>;
+  // Commands the parser does not know (ADS's journal macros such as \aap, a style's own) are
+  // dropped, their arguments kept: named per entry in the warnings, never silently.
+  const unknown = new Map<string, Set<string>>();
+  const unsupported = (_node: unknown, tex: string, entry: Entry) => {
+    const commands = unknown.get(entry.key) ?? new Set<string>();
+    commands.add(tex.slice(0, 40));
+    unknown.set(entry.key, commands);
+    return '';
+  };
   try {
-    library = parse(lifted.text, { english: false, unsupported: () => '' });
+    library = parse(lifted.text, { english: false, applyCrossRef: true, unsupported });
   } catch (error) {
     throw new FormatError(`not readable BibTeX: ${error instanceof Error ? error.message : String(error)}`);
   }
@@ -393,8 +440,10 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
       'not BibTeX: no entry such as "@article{key, title = {...}}" in the file, only comments or @string definitions',
     );
   }
+  inheritDates(library.entries);
   const lineAt = lineCounter(lifted.text);
   const errors: ImportIssue[] = [];
+  const warnings: ImportIssue[] = [];
   const failed = new Set<string>();
   // Problems come in file order: each is looked for after the last one found (linear in the file).
   let from = 0;
@@ -405,6 +454,12 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
     else if (offset >= 0) from = offset + 1;
     const line = offset >= 0 ? lineAt(offset) : Number(/\bline (\d+)/.exec(problem.error)?.[1]) || undefined;
     const message = (problem.error.split('\n')[0] ?? problem.error).replace(/\s+/g, ' ').trim();
+    // BibTeX itself only warns about an undefined @string; the parser keeps its name as the value.
+    const unresolved = /^Unresolved @string reference "([^"]*)"/.exec(message);
+    if (unresolved) {
+      warnings.push({ message: `@string ${unresolved[1]} is not defined in the file: its name is kept as the value` });
+      continue;
+    }
     const issue: ImportIssue = { message: `the entry cannot be read: ${message}` };
     if (line !== undefined) issue.line = line;
     if (key !== undefined) {
@@ -422,6 +477,16 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
     const abstract = offset >= 0 ? lifted.abstracts.get(offset) : undefined;
     found.push({ entry, line: offset >= 0 ? lineAt(offset) : undefined, abstract });
   }
+  for (const { entry, line } of found) {
+    const commands = unknown.get(entry.key);
+    if (!commands) continue;
+    const issue: ImportIssue = {
+      key: entry.key,
+      message: `${[...commands].join(', ')}: not a LaTeX command the reader knows; dropped, any argument kept`,
+    };
+    if (line !== undefined) issue.line = line;
+    warnings.push(issue);
+  }
   const abstracts = decodeAbstracts(found.map((item) => item.abstract ?? ''));
   const entries = found.map((item, index) =>
     entryFrom(item.entry, item.line, item.abstract === undefined ? undefined : abstracts[index]),
@@ -431,6 +496,6 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
   return {
     papers: saved.papers,
     errors: [...errors, ...saved.errors].sort(byLine),
-    warnings: [...prepared.warnings, ...(saved.warnings ?? [])].sort(byLine),
+    warnings: [...prepared.warnings, ...warnings, ...(saved.warnings ?? [])].sort(byLine),
   };
 }

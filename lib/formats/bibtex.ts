@@ -268,6 +268,9 @@ const TYPE_OF: Record<PaperType, string> = {
   dataset: 'misc',
   software: 'misc',
   webpage: 'misc',
+  film: 'movie',
+  video: 'video',
+  broadcast: 'video',
   other: 'misc',
 };
 
@@ -366,6 +369,7 @@ function entry(paper: Paper | SavedPaper, key: string): string {
     field('isbn', text(paper.isbn)),
     field('issn', text(paper.issn)),
     field('language', text(paper.language)),
+    field('entrysubtype', text(paper.genre)),
     field('doi', doi && escapeVerbatim(doi)),
     field('url', paper.url && escapeVerbatim(paper.url)),
     field('eprint', arxiv && escapeVerbatim(arxiv.id)),

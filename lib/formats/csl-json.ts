@@ -42,6 +42,9 @@ const TYPES: Record<PaperType, string> = {
   dataset: 'dataset',
   software: 'software',
   webpage: 'webpage',
+  film: 'motion_picture',
+  video: 'motion_picture',
+  broadcast: 'broadcast',
   other: 'article',
 };
 
@@ -104,6 +107,7 @@ function item(paper: Paper | SavedPaper, id: string): Record<string, unknown> {
     ISBN: paper.isbn,
     ISSN: paper.issn,
     language: paper.language,
+    genre: paper.genre,
     number: preprint ? `arXiv:${arxiv}` : undefined,
     archive: arxiv && !preprint ? 'arXiv' : undefined,
     archive_location: arxiv && !preprint ? `arXiv:${arxiv}` : undefined,
@@ -248,6 +252,7 @@ function entryFrom(value: unknown, index: number): ImportedEntry | ImportIssue {
       isbn: text(value, 'ISBN'),
       issn: text(value, 'ISSN'),
       language: text(value, 'language'),
+      genre: text(value, 'genre'),
       abstract: text(value, 'abstract'),
       ids,
       url: text(value, 'URL'),
@@ -271,14 +276,14 @@ function entryFrom(value: unknown, index: number): ImportedEntry | ImportIssue {
 
 // CSL variables read into the model; the others are kept (as JSON text) in extra.csl.
 const CSL_READ = new Set(
-  'id type title author editor issued container-title event-title collection-title volume issue page edition publisher publisher-place ISBN ISSN language abstract DOI URL PMID PMCID custom number archive archive_location note annote keyword'.split(
+  'id type title author editor issued container-title event-title collection-title volume issue page edition publisher publisher-place ISBN ISSN language genre abstract DOI URL PMID PMCID custom number archive archive_location note annote keyword'.split(
     ' ',
   ),
 );
 
 const CSL_TYPES: Record<string, PaperType> = Object.fromEntries([
   ...Object.entries(TYPES)
-    .filter(([type]) => type !== 'preprint' && type !== 'other')
+    .filter(([type]) => type !== 'preprint' && type !== 'other' && type !== 'video')
     .map(([type, csl]) => [csl, type as PaperType]),
   ['article-magazine', 'article'],
   ['article-newspaper', 'article'],

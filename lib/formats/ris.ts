@@ -54,6 +54,9 @@ const TYPES: Record<PaperType, string> = {
   dataset: 'DATA',
   software: 'COMP',
   webpage: 'ELEC',
+  film: 'MPCT',
+  video: 'VIDEO',
+  broadcast: 'MPCT',
   other: 'GEN',
 };
 
@@ -166,7 +169,7 @@ const READ_TAGS = new Set(
 const RIS_TYPES: Record<string, PaperType> = {
   ...Object.fromEntries(
     Object.entries(TYPES)
-      .filter(([type]) => type !== 'preprint' && type !== 'other')
+      .filter(([type]) => type !== 'preprint' && type !== 'other' && type !== 'broadcast')
       .map(([type, ris]) => [ris, type as PaperType]),
   ),
   EJOUR: 'article',

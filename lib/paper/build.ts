@@ -52,6 +52,7 @@ export interface PaperDraft {
   isbn?: string | null;
   issn?: string | null;
   language?: string | null;
+  genre?: string | null;
   issued?: string | null;
   extra?: { [Format in keyof Extra]?: Extra[Format] };
 }
@@ -233,7 +234,16 @@ export function toPaper(draft: PaperDraft, options: { cuts?: Set<string>; conten
     ids,
     url,
     options.contentKey
-      ? contentKey({ title, names, authors, date: issued ?? published, container, pages, type: type.data })
+      ? contentKey({
+          title,
+          names,
+          authors,
+          date: issued ?? published,
+          container,
+          pages,
+          type: type.data,
+          genre: short(draft.genre, 'genre'),
+        })
       : undefined,
   );
   if (!key) return null;
@@ -272,6 +282,7 @@ export function toPaper(draft: PaperDraft, options: { cuts?: Set<string>; conten
     isbn: short(draft.isbn, 'isbn'),
     issn: short(draft.issn, 'issn'),
     language: short(draft.language, 'language'),
+    genre: short(draft.genre, 'genre'),
     issued,
     extra: cleanExtra(draft.extra, cuts),
   };
@@ -292,6 +303,7 @@ export function contentKeyOf(paper: Paper): string {
     container: paper.container,
     pages: paper.pages,
     type: paper.type,
+    genre: paper.genre,
   });
 }
 

@@ -29,6 +29,8 @@ export interface ContentKeyParts {
   pages?: string;
   /** The kind of work: a film and its TV series share title, director and year. */
   type?: string;
+  /** The kind of work within its type: a TV series and one of its episodes share the rest. */
+  genre?: string;
 }
 
 /** The first author's family name: the structured one, else the last word of the display name. */
@@ -40,8 +42,9 @@ function firstFamily(parts: ContentKeyParts): string {
 
 /**
  * The content key: `ref:` + hash64 of the folded title, the first author's folded family name,
- * the year, the folded container, the first page and the kind of work, joined by U+001F:
- * `ref:${hash64([foldTitle(title), foldTitle(family), year, foldTitle(container), firstPage, type].join('\x1f'))}`.
+ * the year, the folded container, the first page and the kind of work, joined by U+001F, and the
+ * folded genre after one more U+001F when there is one (keys of works without one are unchanged):
+ * `ref:${hash64([foldTitle(title), foldTitle(family), year, foldTitle(container), firstPage, type, ...(genre ? [foldTitle(genre)] : [])].join('\x1f'))}`.
  */
 export function contentKey(parts: ContentKeyParts): string {
   const year = /^\d{4}/.exec(parts.date ?? '')?.[0] ?? '';
@@ -54,5 +57,6 @@ export function contentKey(parts: ContentKeyParts): string {
     firstPage,
     parts.type ?? '',
   ];
+  if (parts.genre) material.push(foldTitle(parts.genre));
   return `ref:${hash64(material.join('\x1f'))}`;
 }

@@ -52,6 +52,11 @@ export const PaperTypeSchema = z.enum([
   'dataset',
   'software',
   'webpage',
+  // Films, video recordings and broadcasts (Zotero's film, videoRecording, tvBroadcast): a film
+  // and the TV series of one title, director and year are different works.
+  'film',
+  'video',
+  'broadcast',
   'other',
 ]);
 
@@ -113,6 +118,8 @@ export const PaperSchema = z.object({
   isbn: opt(text),
   issn: opt(text),
   language: opt(text),
+  /** The kind of work within its type, as the source names it (biblatex `entrysubtype`, CSL `genre`: "tvepisode"). */
+  genre: opt(text),
   /** The publication's own date (the version of record), beside `published` (first public version). */
   issued: opt(IsoDateSchema),
   extra: opt(ExtraSchema),

@@ -103,3 +103,40 @@ export async function savedRecords(browser: Browser): Promise<SavedPaper[]> {
   await page.close();
   return records;
 }
+
+/** An element of the page that holds a closed shadow root, as the browser itself sees it. */
+export interface ClosedHost {
+  nodeName: string;
+  /** Its attributes as name/value pairs. */
+  attributes: string[];
+}
+
+/**
+ * Every element of `page` with a closed shadow root: the page controls in the production build,
+ * which carries no attribute a page (or a test's selector) could find them by. Read through the
+ * DevTools protocol, which sees into closed roots; a page's scripts cannot.
+ */
+export async function closedHosts(page: Page): Promise<ClosedHost[]> {
+  type Node = {
+    nodeName: string;
+    attributes?: string[];
+    children?: Node[];
+    shadowRoots?: (Node & { shadowRootType?: string })[];
+    contentDocument?: Node;
+  };
+  const session = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await session.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: Node };
+    const found: ClosedHost[] = [];
+    const walk = (node: Node): void => {
+      if (node.shadowRoots?.some((shadow) => shadow.shadowRootType === 'closed')) {
+        found.push({ nodeName: node.nodeName, attributes: node.attributes ?? [] });
+      }
+      for (const child of node.children ?? []) walk(child);
+    };
+    walk(root);
+    return found;
+  } finally {
+    await session.detach();
+  }
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/paper/model';
-import { type Browser, hasChromium, launch, savedRecords, servePage, tabIdOf } from './browser';
+import { type Browser, closedHosts, hasChromium, launch, savedRecords, servePage, tabIdOf } from './browser';
 import { FIXTURES, PRODUCTION_BUILD, TEST_BUILD } from './paths';
 
 interface Case {
@@ -24,14 +24,14 @@ const hf = loadCase('huggingface/daily-listing');
 const arxivList = loadCase('arxiv/listing-new');
 const arxivAbs = loadCase('arxiv/abs-page');
 
-const control = (page: Page, key: string) => page.locator(`papershelf-control[data-papershelf-key="${key}"]`);
+const control = (page: Page, key: string) => page.locator(`[data-papershelf-key="${key}"]`);
 const stateOf = (page: Page, key: string) => control(page, key).getAttribute('data-papershelf-state');
 
 async function open(browser: Browser, item: Case): Promise<Page> {
   await servePage(browser.context, item.url, item.fixture);
   const page = await browser.context.newPage();
   await page.goto(item.url);
-  await expect.poll(() => page.locator('papershelf-control').count()).toBe(item.papers.length);
+  await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(item.papers.length);
   return page;
 }
 
@@ -54,7 +54,7 @@ describe.skipIf(!hasChromium)('the test build in Chromium', () => {
       expect(item.papers.length, item.fixture).toBeGreaterThan(0);
       const page = await open(browser, item);
       const keys = await page
-        .locator('papershelf-control')
+        .locator('[data-papershelf-key]')
         .evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-key')));
       expect(keys.sort(), item.fixture).toEqual(item.papers.map((paper) => paper.key).sort());
       for (const key of keys) expect(await stateOf(page, String(key))).toBe('unsaved');
@@ -168,7 +168,7 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
       const card = document.querySelector('article');
       const copy = card?.cloneNode(true) as HTMLElement | undefined;
       if (!card || !copy) throw new Error('the saved page has no card');
-      copy.querySelector('papershelf-control')?.remove();
+      copy.querySelector('[data-papershelf-key]')?.remove();
       for (const link of copy.querySelectorAll('a[href^="/papers/"]')) {
         link.setAttribute('href', link.getAttribute('href')?.replace(/\d{4}\.\d{4,5}/, '2401.00001') ?? '');
       }
@@ -180,14 +180,14 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
     // More changes to the page must not add a second control anywhere.
     await page.evaluate(() => document.body.append(document.createElement('div')));
     await page.waitForTimeout(600);
-    expect(await page.locator('papershelf-control').count()).toBe(hf.papers.length + 1);
+    expect(await page.locator('[data-papershelf-key]').count()).toBe(hf.papers.length + 1);
 
     // In-app navigation (SvelteKit): the address changes, then the new route renders.
     await page.evaluate(() => {
       history.pushState({}, '', '/papers/date/2026-09-27');
       for (const card of document.querySelectorAll('article')) card.remove();
     });
-    await expect.poll(() => page.locator('papershelf-control').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(0);
     // The new route's cards render: their controls come, and none of the old route's.
     await page.evaluate((html) => {
       const card = document.createElement('article');
@@ -198,7 +198,7 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
       document.querySelector('main')?.append(card);
     }, 'A paper of the new route');
     await expect.poll(() => control(page, 'arxiv:2401.00002').count()).toBe(1);
-    expect(await page.locator('papershelf-control').count()).toBe(1);
+    expect(await page.locator('[data-papershelf-key]').count()).toBe(1);
     await page.close();
   });
 
@@ -379,7 +379,7 @@ describe.skipIf(!hasChromium)('pages of every kind in the test build', () => {
     const page = await open(browser, item);
     if (item.papers.length === 0) await page.waitForTimeout(800);
     const keys = await page
-      .locator('papershelf-control')
+      .locator('[data-papershelf-key]')
       .evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-key')));
     expect(keys.sort()).toEqual(item.papers.map((paper) => paper.key).sort());
     await page.close();
@@ -396,18 +396,73 @@ describe.skipIf(!hasChromium)('the production build in Chromium', () => {
   });
 
   it('puts its controls on the page without any test hook the page could read', async () => {
-    const page = await open(browser, hf);
-    const attributes = await page
-      .locator('papershelf-control')
-      .evaluateAll((hosts) => hosts.flatMap((host) => host.getAttributeNames()));
-    expect(attributes).toEqual([]);
-    // The shadow root is closed: the page sees no inside.
-    expect(
-      await page
-        .locator('papershelf-control')
-        .first()
-        .evaluate((host) => host.shadowRoot),
-    ).toBeNull();
+    await servePage(browser.context, hf.url, hf.fixture);
+    const page = await browser.context.newPage();
+    await page.goto(hf.url);
+    // Only the browser itself (DevTools) sees which elements hold a closed root: the controls.
+    await expect.poll(async () => (await closedHosts(page)).length).toBe(hf.papers.length);
+    const hosts = await closedHosts(page);
+    expect(hosts.map((host) => host.nodeName)).toEqual(hf.papers.map(() => 'SPAN'));
+    expect(hosts.flatMap((host) => host.attributes)).toEqual([]);
     await page.close();
   });
+});
+
+/**
+ * The real arXiv listing's entries repeated `count` times over, each under a fresh id
+ * (2601.00000, 2601.00001, ...; the listing's own ids are 2609.*): a listing as long as the ones
+ * arXiv serves with `show=2000` and more.
+ */
+function longListing(count: number): { body: string; keys: string[] } {
+  const html = readFileSync(join(FIXTURES, arxivList.fixture, 'page.html'), 'utf8');
+  const open = html.indexOf("<dl id='articles'>") + "<dl id='articles'>".length;
+  const close = html.indexOf('</dl>', open);
+  const entries = html.slice(open, close).match(/<dt>[\s\S]*?<\/dd>/g) ?? [];
+  expect(entries).toHaveLength(arxivList.papers.length);
+  const keys: string[] = [];
+  const items = Array.from({ length: count }, (_, index) => {
+    const entry = entries[index % entries.length] as string;
+    const real = /id="(\d{4}\.\d{5})"/.exec(entry)?.[1] as string;
+    const fresh = `2601.${String(index).padStart(5, '0')}`;
+    keys.push(`arxiv:${fresh}`);
+    return entry.replaceAll(real, fresh).replace(/\[\d+\]/, `[${index + 1}]`);
+  });
+  return { body: `${html.slice(0, open)}\n${items.join('\n')}\n${html.slice(close)}`, keys };
+}
+
+describe.skipIf(!hasChromium)('Save all on long listings', () => {
+  for (const count of [2000, 12_000]) {
+    it(`saves every paper of a ${count}-entry arXiv listing, and every control shows it saved`, async () => {
+      const minutes = count > 5000 ? 8 : 3;
+      const browser = await launch(TEST_BUILD);
+      try {
+        const { body, keys } = longListing(count);
+        const url = `https://arxiv.org/list/cs.LG/pastweek?skip=0&show=${count}`;
+        await browser.context.route(url, (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
+        );
+        const page = await browser.context.newPage();
+        // The first scan of a long listing may hold the page past its load event; its controls are what count.
+        await page.goto(url, { waitUntil: 'commit' });
+        await expect.poll(() => page.locator('papershelf-control').count(), { timeout: minutes * 20_000 }).toBe(count);
+        const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
+        await expect.poll(() => popup.locator('[data-paper-key]').count(), { timeout: 60_000 }).toBe(count);
+        await popup.locator('[data-action="save-all"]').click();
+        await expect
+          .poll(() => popup.locator('.popup-summary').textContent(), { timeout: minutes * 20_000 })
+          .toBe(`All ${count.toLocaleString('en')} papers on this page are saved`);
+        expect(await popup.locator('[role="alert"]').count()).toBe(0);
+        expect((await databaseKeys(browser)).sort()).toEqual([...keys].sort());
+        const states = () =>
+          page
+            .locator('papershelf-control')
+            .evaluateAll((hosts) => hosts.filter((host) => host.dataset.papershelfState === 'saved').length);
+        await expect.poll(states, { timeout: minutes * 20_000 }).toBe(count);
+        await popup.close();
+        await page.close();
+      } finally {
+        await browser.close();
+      }
+    }, 600_000);
+  }
 });

@@ -30,9 +30,9 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
     await servePage(browser.context, hf.url, fixture);
     const page = await browser.context.newPage();
     await page.goto(hf.url);
-    await expect.poll(() => page.locator('papershelf-control').count()).toBe(hf.papers.length);
+    await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(hf.papers.length);
     const [saved, unsaved] = hf.papers as [Paper, Paper];
-    const hostOf = (paper: Paper) => page.locator(`papershelf-control[data-papershelf-key="${paper.key}"]`);
+    const hostOf = (paper: Paper) => page.locator(`[data-papershelf-key="${paper.key}"]`);
     await hostOf(saved).click();
     await expect.poll(() => hostOf(saved).getAttribute('data-papershelf-state')).toBe('saved');
     // window.find is what a page script has to search the text the user sees.
@@ -56,9 +56,9 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
     await servePage(browser.context, hf.url, fixture);
     const page = await browser.context.newPage();
     await page.goto(hf.url);
-    await expect.poll(() => page.locator('papershelf-control').count()).toBe(hf.papers.length);
+    await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(hf.papers.length);
     const paper = hf.papers[0] as Paper;
-    const host = page.locator(`papershelf-control[data-papershelf-key="${paper.key}"]`);
+    const host = page.locator(`[data-papershelf-key="${paper.key}"]`);
     await host.click();
     await expect.poll(() => host.getAttribute('data-papershelf-state')).toBe('saved');
     // The menu opens on the saved control with focus on its first item; the third turns the site off.
@@ -66,7 +66,7 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.locator('papershelf-control').count()).toBe(0);
+    await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(0);
 
     const probe = await browser.openExtensionPage('sidepanel.html');
     const stored = await probe.evaluate(() =>
@@ -83,7 +83,7 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
     await page.waitForLoadState('load');
     // Give the runner the time it would take to place controls on an enabled site, then check none came.
     await page.waitForTimeout(1000);
-    expect(await page.locator('papershelf-control').count()).toBe(0);
+    expect(await page.locator('[data-papershelf-key]').count()).toBe(0);
     await page.close();
   });
 
@@ -92,9 +92,9 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
     await servePage(browser.context, arxiv.url, 'arxiv/listing-new');
     const page = await browser.context.newPage();
     await page.goto(arxiv.url);
-    await expect.poll(() => page.locator('papershelf-control').count()).toBe(arxiv.papers.length);
+    await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(arxiv.papers.length);
     const [faded, covered, plain] = arxiv.papers.slice(-3) as [Paper, Paper, Paper];
-    const hostOf = (paper: Paper) => page.locator(`papershelf-control[data-papershelf-key="${paper.key}"]`);
+    const hostOf = (paper: Paper) => page.locator(`[data-papershelf-key="${paper.key}"]`);
     const clickCentre = async (paper: Paper) => {
       await hostOf(paper).evaluate((host) => host.scrollIntoView({ block: 'center' }));
       await page.waitForTimeout(400);
@@ -135,9 +135,9 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
     await servePage(browser.context, arxiv.url, 'arxiv/listing-new');
     const page = await browser.context.newPage();
     await page.goto(arxiv.url);
-    await expect.poll(() => page.locator('papershelf-control').count()).toBe(arxiv.papers.length);
+    await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(arxiv.papers.length);
     const paper = arxiv.papers[1] as Paper;
-    const host = page.locator(`papershelf-control[data-papershelf-key="${paper.key}"]`);
+    const host = page.locator(`[data-papershelf-key="${paper.key}"]`);
     await host.evaluate((element) => element.scrollIntoView({ block: 'center' }));
     await host.click();
     await expect.poll(() => host.getAttribute('data-papershelf-state')).toBe('saved');

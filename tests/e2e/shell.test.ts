@@ -64,7 +64,7 @@ describe.skipIf(!hasChromium)('commands and the link menu in the test build', ()
     await servePage(browser.context, url, fixture);
     const page = await browser.context.newPage();
     await page.goto(url);
-    await expect.poll(() => page.locator('papershelf-control').count()).toBe(count);
+    await expect.poll(() => page.locator('[data-papershelf-key]').count()).toBe(count);
     return page;
   }
 
@@ -112,9 +112,7 @@ describe.skipIf(!hasChromium)('commands and the link menu in the test build', ()
     expect(record?.title).toBe(paper?.title);
     expect(record?.authors).toEqual(paper?.authors);
     await expect
-      .poll(() =>
-        page.locator(`papershelf-control[data-papershelf-key="${paper?.key}"]`).getAttribute('data-papershelf-state'),
-      )
+      .poll(() => page.locator(`[data-papershelf-key="${paper?.key}"]`).getAttribute('data-papershelf-state'))
       .toBe('saved');
 
     const hf = expected('huggingface/daily-listing');
@@ -134,9 +132,7 @@ describe.skipIf(!hasChromium)('commands and the link menu in the test build', ()
     expect([...outcome.saved].sort()).toEqual(list.papers.map((paper) => paper.key).sort());
     const keys = new Set((await savedRecords(browser)).map((record) => record.key));
     for (const paper of list.papers) expect(keys.has(paper.key), paper.key).toBe(true);
-    await expect
-      .poll(() => page.locator('papershelf-control[data-papershelf-state="saved"]').count())
-      .toBe(list.papers.length);
+    await expect.poll(() => page.locator('[data-papershelf-state="saved"]').count()).toBe(list.papers.length);
     await page.close();
   });
 

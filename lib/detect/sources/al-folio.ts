@@ -9,18 +9,16 @@
 //   page, a video, or an Altmetric/Dimensions badge's `data-doi`).
 // - Identity: every link of the entry read as a paper link (arXiv, DOI, OpenReview…; the
 //   strongest id decides the key), then `data-doi`, `data-arxiv-id` and `data-pmid` badge
-//   attributes; else the entry's PDF, else its first http(s) link that is not code. An entry that
-//   links nothing has no address to key it by and is left out (fewer papers, never a wrong one).
+//   attributes; else the entry's PDF, else its first http(s) link that is not code; an entry that
+//   links nothing gets a content key (lib/detect/template.ts).
 // - Authors as shown: "Beedu, Apoorva, Ren, Zhile, and Essa, Irfan" (al-folio before 2022 prints
 //   "last, first") becomes "Apoorva Beedu"…; "A. Beedu, Z. Ren" is kept. Marks (*, †) are dropped.
 // - `venue` from the `.periodical` text without its year; `published` its year.
 // - The anchor is the `.title` element.
-import { cleanText, httpUrl, toPaper } from '../../paper/build';
-import { normalizeDoi, parseArxivId } from '../../paper/ids';
-import type { PaperIds } from '../../paper/model';
+import { cleanText } from '../../paper/build';
 import { textOf } from '../dom';
-import { isCodeLink, paperLinkOf } from '../links';
 import { describesArticle, personName } from '../metadata';
+import { entryLinks, templatePaper, yearIn } from '../template';
 import type { Detection, Source } from '../types';
 import { abstractOf, cleanTitle, isName, parseAuthorList } from './generic-links';
 
@@ -48,71 +46,26 @@ export function alFolioAuthors(text: string | undefined): string[] {
   return parseAuthorList(value) ?? pieces.filter(isName);
 }
 
-/** The ids an entry's badges carry: Altmetric's and Dimensions' `data-doi`, `data-arxiv-id`, `data-pmid`. */
-function badgeIds(entry: Element): PaperIds {
-  const ids: PaperIds = {};
-  for (const badge of entry.querySelectorAll('[data-doi], [data-arxiv-id], [data-pmid]')) {
-    ids.doi ??= normalizeDoi(badge.getAttribute('data-doi') ?? '') ?? undefined;
-    ids.arxiv ??= parseArxivId(badge.getAttribute('data-arxiv-id') ?? '')?.id;
-    const pmid = badge.getAttribute('data-pmid')?.trim();
-    if (pmid && /^\d{1,9}$/.test(pmid)) ids.pubmed ??= pmid;
-  }
-  return ids;
-}
-
 function readEntry(entry: Element, page: URL): Detection | null {
   const titleElement = entry.querySelector('.title');
   const title = cleanTitle(textOf(titleElement));
   const authors = alFolioAuthors(textOf(entry.querySelector('.author')));
   if (!titleElement || !title || authors.length === 0) return null;
-  const ids: PaperIds = {};
-  let landing: string | undefined;
-  let pdf: string | undefined;
-  let other: string | undefined;
-  let code: string | undefined;
-  let bestRank = Number.POSITIVE_INFINITY;
-  for (const anchor of entry.querySelectorAll('a[href]')) {
-    if (anchor.closest('.bibtex, .abstract')) continue;
-    const href = httpUrl(anchor.getAttribute('href'), page);
-    if (!href) continue;
-    if (isCodeLink(href)) {
-      code ??= href;
-      continue;
-    }
-    const link = paperLinkOf(href);
-    if (!link) {
-      other ??= href;
-      continue;
-    }
-    for (const [scheme, value] of Object.entries(link.ids) as [keyof PaperIds, string][]) {
-      if (value && ids[scheme] === undefined) Object.assign(ids, { [scheme]: value });
-    }
-    pdf ??= link.pdf;
-    if (link.rank < bestRank && link.landing) {
-      bestRank = link.rank;
-      landing = link.landing;
-    }
-  }
-  for (const [scheme, value] of Object.entries(badgeIds(entry)) as [keyof PaperIds, string][]) {
-    if (value && ids[scheme] === undefined) Object.assign(ids, { [scheme]: value });
-  }
   const periodical = textOf(entry.querySelector('.periodical'));
-  const year = /\b((?:19|20)\d\d)\b/.exec(periodical ?? '')?.[1];
   const venue = cleanText(periodical?.replace(/\b(?:19|20)\d\d\b/g, '').replace(/[\s,.]+$/, ''));
-  const paper = toPaper({
-    title,
-    authors,
-    published: year,
-    venue,
-    abstract: abstractOf([entry]),
-    ids,
-    url: landing ?? pdf ?? other,
-    pdfUrl: pdf,
-    codeUrl: code,
-    source: 'al-folio',
-    pageUrl: page.href,
-  });
-  return paper ? { paper, anchor: titleElement } : null;
+  return templatePaper(
+    {
+      title,
+      authors,
+      venue,
+      year: yearIn(periodical),
+      abstract: abstractOf([entry]),
+      links: entryLinks(entry, page, '.bibtex, .abstract'),
+      source: 'al-folio',
+      anchor: titleElement,
+    },
+    page,
+  );
 }
 
 function detect(doc: Document, url: URL): Detection[] {

@@ -26,6 +26,7 @@ import { normalizeUrl } from '../../paper/ids';
 import { textOf } from '../dom';
 import { isCodeLink, paperLinkOf } from '../links';
 import { describesArticle } from '../metadata';
+import { inTemplateEntry } from '../template';
 import type { Detection, Source } from '../types';
 import {
   abstractOf,
@@ -154,7 +155,7 @@ function detect(doc: Document, url: URL): Detection[] {
   const seen = new Set<Element>();
   const parents = new Map<Element, number>();
   for (const link of body.querySelectorAll(TITLE_LINKS)) {
-    if (isFurniture(link)) continue;
+    if (isFurniture(link) || inTemplateEntry(link)) continue;
     const card = cardOf(link);
     if (!card || seen.has(card) || !card.parentElement) continue;
     seen.add(card);

@@ -57,6 +57,7 @@ import type { PaperIds } from '../../paper/model';
 import { textOf } from '../dom';
 import { isCodeLink, type PaperLink, paperLinkOf } from '../links';
 import { describesArticle } from '../metadata';
+import { inTemplateEntry } from '../template';
 import type { Detection, Source } from '../types';
 
 // Web search engines: their result pages list page titles, not papers.
@@ -911,7 +912,8 @@ function detect(doc: Document, url: URL): Detection[] {
     if (!info) continue;
     if (normalizeUrl(info.href) === page) continue;
     infos.set(element, info);
-    if (!readableLink(info) || isFurniture(element) || isClaimed(element, claimed)) continue;
+    if (!readableLink(info) || isFurniture(element) || isClaimed(element, claimed) || inTemplateEntry(element))
+      continue;
     const entry = entryOf(element, blocks);
     entries.push(entry);
     for (const root of entry) claimed.add(root);

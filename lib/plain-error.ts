@@ -3,6 +3,10 @@
 
 const PLAIN: [RegExp, string][] = [
   [
+    /message channel (is )?closed|message port closed|before a response was received|message manager disconnected|went out of scope/i,
+    'papershelf restarted before it answered. Check whether the paper shows as saved, then try again.',
+  ],
+  [
     /receiving end does not exist|could not establish connection/i,
     'This page changed since papershelf read it. Reload the page and try again.',
   ],
@@ -16,9 +20,13 @@ const PLAIN: [RegExp, string][] = [
   [/context invalidated|extension.*(updated|reloaded)/i, 'papershelf was updated. Reload the page and try again.'],
 ];
 
-/** A short, plain sentence for an error, keeping the browser's detail only when nothing fits. */
+// The browser's own failures that no pattern above names: never shown as they are.
+const BROWSER_TEXT = /extension|runtime\.|chrome-extension:|moz-extension:|DOMException|TypeError|undefined|null/i;
+
+/** A short, plain sentence for an error: ours (the background's words) as they are, the browser's mapped. */
 export function plainError(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   for (const [pattern, words] of PLAIN) if (pattern.test(text)) return words;
-  return `Something went wrong, and nothing was changed. (${text})`;
+  if (BROWSER_TEXT.test(text) || text.trim() === '') return 'Something went wrong, and nothing was changed. Try again.';
+  return text;
 }

@@ -1,0 +1,52 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { createLibrary } from '../library/library';
+import { freshName, makePaper } from '../library/test-helpers';
+import type { BackupResult } from './backup';
+import { keepBackedUp } from './follow';
+import type { BackupPlace, KeptBackup } from './places';
+
+function memoryPlace(): BackupPlace & { writes: KeptBackup[] } {
+  const writes: KeptBackup[] = [];
+  return {
+    id: 'storage-local',
+    writes,
+    write: async (backup) => void writes.push(backup),
+    read: async () => writes.at(-1),
+  };
+}
+
+describe('keepBackedUp', () => {
+  it('writes one backup after a save, and a second context skips the backup the first already made', async () => {
+    const name = freshName();
+    const place = memoryPlace();
+    const results: BackupResult[] = [];
+    let resolveFirst: () => void = () => {};
+    const done = new Promise<void>((resolve) => {
+      resolveFirst = resolve;
+    });
+    const stops = [
+      keepBackedUp({
+        name,
+        places: [place],
+        delayMs: 0,
+        onBackup: (result) => {
+          results.push(result);
+          resolveFirst();
+        },
+      }),
+      // Long after the first has written: it finds that backup newer than the change and skips.
+      keepBackedUp({ name, places: [place], delayMs: 1500, onBackup: (result) => results.push(result) }),
+    ];
+    const library = createLibrary({ name });
+    await library.savePapers([
+      makePaper({ key: 'arxiv:2310.03646' }),
+      makePaper({ key: 'arxiv:2309.17453', title: 'Attention Sinks' }),
+    ]);
+    await done;
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    for (const stop of stops) stop();
+    expect(place.writes.length).toBe(1);
+    expect(results.map((result) => result.meta.count)).toEqual([2]);
+  });
+});
