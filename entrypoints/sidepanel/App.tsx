@@ -7,8 +7,7 @@ import { safeHref } from '../../components/links';
 import { Menu } from '../../components/Menu';
 import { RestoreOffer } from '../../components/RestoreOffer';
 import { Toast, type ToastMessage } from '../../components/Toast';
-import { count, FORMAT_NAMES, STATUS_NAMES } from '../../lib/display';
-import { EXPORT_FORMATS } from '../../lib/formats/catalog';
+import { count, STATUS_NAMES } from '../../lib/display';
 import { type PaperPatch, removePaper, restorePaper, updatePaper } from '../../lib/library/library';
 import type { SavedPaper, Status } from '../../lib/paper/model';
 import { type LibraryView, openLibraryView, type SortBy, type ViewQuery, type ViewResult } from '../../lib/search/view';
@@ -19,7 +18,7 @@ import { Help } from './Help';
 import { matcher } from './highlight';
 import { Row, type RowActions, STATUSES } from './Row';
 import { Settings } from './Settings';
-import { exportAs, loadFormats, Transfer } from './Transfer';
+import { loadFormats, Transfer } from './Transfer';
 import { useVirtualizer } from './virtual';
 
 /** A row's height in px: two lines and their padding (≥ 10 rows in an 800 px panel). */
@@ -406,6 +405,16 @@ export function App() {
     };
   }, [page, changes]);
 
+  // The selected papers' records, for the selection's export (Transfer.tsx sends their keys to its worker).
+  const [chosen, setChosen] = useState<SavedPaper[]>([]);
+  useEffect(() => {
+    let live = true;
+    void recordsOf([...selected]).then((papers) => live && setChosen(papers));
+    return () => {
+      live = false;
+    };
+  }, [selected, changes]);
+
   const editedPaper = editing ? records.get(editing.key) : undefined;
   const filtered = text.trim() !== '' || filter !== 'all' || tag !== undefined;
   const heading = (
@@ -504,20 +513,16 @@ export function App() {
           <button type="button" class="ps-button" onClick={() => setBulkTag('')}>
             Tag
           </button>
-          <Menu
-            label="Export the selected papers"
-            items={EXPORT_FORMATS.map((format) => ({
-              label: FORMAT_NAMES[format],
-              onSelect: () =>
-                void recordsOf([...selected])
-                  .then((papers) => exportAs(papers, format))
-                  .catch((failure: unknown) =>
-                    toast_({ text: `Could not export: ${describe(failure)}`, tone: 'error' }),
-                  ),
-            }))}
-          >
-            Export
-          </Menu>
+          <Transfer
+            papers={chosen}
+            selection
+            ready={chosen.length === selected.size}
+            onDone={(message, written) => {
+              toast_({ text: message });
+              void notifyTabs(written);
+            }}
+            onError={(message) => toast_({ text: message, tone: 'error' })}
+          />
           <button
             type="button"
             class="ps-button ps-button-danger"

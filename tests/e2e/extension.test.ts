@@ -297,10 +297,10 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
     for (const paper of [first, second]) {
       await panel.getByRole('checkbox', { name: `Select “${paper.title}”` }).check();
     }
-    await panel.getByRole('button', { name: 'Export the selected papers' }).click();
+    await panel.getByText('Export 2 papers (selected)').click();
     const [download] = await Promise.all([
       panel.waitForEvent('download'),
-      panel.getByRole('menuitem', { name: 'CSL-JSON' }).click(),
+      panel.locator('[data-action="export-csl-json"]').click(),
     ]);
     const items = JSON.parse(readFileSync(String(await download.path()), 'utf8')) as { title: string }[];
     expect(items.map((item) => item.title).sort()).toEqual([first.title, second.title].sort());
