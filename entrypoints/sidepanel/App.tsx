@@ -311,7 +311,8 @@ export function App() {
   // The handler is set on every render and registered once, so a key always meets the newest state.
   const onKey = useRef<(event: KeyboardEvent) => void>();
   onKey.current = (event: KeyboardEvent) => {
-    if (help || page !== 'list' || event.altKey) return;
+    // The open dialog, not the state (re-rendered a moment later), says whether help is shown.
+    if (document.querySelector('dialog[open]') || page !== 'list' || event.altKey) return;
     const target = event.target;
     const current = currentRef.current;
     if (target === search.current) {
