@@ -116,7 +116,7 @@ export default defineBackground(() => {
       return false;
     }
     if (request.data.type === 'open-side-panel' && asker.kind === 'page') {
-      openSidePanel({ tabId: asker.tabId, windowId: asker.windowId }).then(
+      openSidePanel({ tabId: asker.tabId, windowId: asker.windowId }, request.data.key).then(
         () => sendResponse({ ok: true }),
         (error) => sendResponse({ ok: false, error: `could not open the side panel: ${describe(error)}` }),
       );

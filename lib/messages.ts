@@ -26,7 +26,11 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lookup'), terms: keys }),
   /** How many papers the tab shows: the toolbar badge. */
   z.object({ type: z.literal('detected'), count: z.int().check(z.nonnegative()) }),
-  z.object({ type: z.literal('open-side-panel') }),
+  /** Open the side panel; with `key`, scrolled to that paper (`sidepanel.html?paper=<key>`). */
+  z.object({
+    type: z.literal('open-side-panel'),
+    key: z.optional(z.string().check(z.minLength(1), z.maxLength(4096))),
+  }),
 ]);
 export type BackgroundRequest = z.infer<typeof BackgroundRequestSchema>;
 

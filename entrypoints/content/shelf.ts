@@ -208,7 +208,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
         save: () => void save(control),
         remove: () => void remove(control),
         undoRemove: () => void undoRemove(control),
-        openSidePanel: () => void ask({ type: 'open-side-panel' }),
+        openSidePanel: () => void ask({ type: 'open-side-panel', key: control.paper.key }),
         turnOffSite: () => void turnOff(),
       },
       theme,

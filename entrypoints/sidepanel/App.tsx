@@ -1,280 +1,670 @@
-// The side panel: the reading list, newest first, with search as you type, status, delete with
-// undo, and export. It reads and writes through lib/library and follows changes made elsewhere.
+// The side panel: the reading list as a virtual list a researcher keeps open all day. Rows come
+// from lib/search/view.ts (keys in order, records for the rows on screen); writes go through
+// lib/library. Keyboard first: see Help.tsx for the shortcuts.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { safeHref } from '../../components/links';
+import { Menu } from '../../components/Menu';
 import { RestoreOffer } from '../../components/RestoreOffer';
-import {
-  allPapers,
-  getPaper,
-  listPapers,
-  onLibraryChange,
-  type PaperPatch,
-  removePaper,
-  restorePaper,
-  updatePaper,
-} from '../../lib/library/library';
+import { Toast, type ToastMessage } from '../../components/Toast';
+import { count, STATUS_NAMES } from '../../lib/display';
+import { type PaperPatch, removePaper, restorePaper, updatePaper } from '../../lib/library/library';
 import type { SavedPaper, Status } from '../../lib/paper/model';
+import { type LibraryView, openLibraryView, type SortBy, type ViewQuery, type ViewResult } from '../../lib/search/view';
 import { notifyTabs } from '../../lib/tabs';
-import { PaperRow, STATUSES } from './PaperRow';
-import { createSearchIndex } from './search';
+import { texToText } from '../../lib/tex-text';
+import { Editor } from './Editor';
+import { Help } from './Help';
+import { matcher } from './highlight';
+import { Row, type RowActions, STATUSES } from './Row';
+import { Settings } from './Settings';
 import { loadFormats, Transfer } from './Transfer';
+import { useVirtualizer } from './virtual';
 
-const PAGE = 100;
-const UNDO_MS = 8000;
+/** A row's height in px: two lines and their padding (≥ 10 rows in an 800 px panel). */
+export const ROW_HEIGHT = 52;
 
 type Filter = Status | 'all' | 'starred';
+const SORT_NAMES: Record<SortBy, string> = {
+  saved: 'Recently saved',
+  published: 'Recently published',
+  title: 'Title A–Z',
+};
 
-function newestFirst(a: SavedPaper, b: SavedPaper): number {
-  return b.savedAt.localeCompare(a.savedAt) || a.key.localeCompare(b.key);
+function describe(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
+}
+
+function typing(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 export function App() {
-  const [papers, setPapers] = useState<Map<string, SavedPaper>>();
-  // The newest page shows at once (an index cursor); search and export wait for the whole library.
-  const [complete, setComplete] = useState(false);
-  const [query, setQuery] = useState('');
+  const view = useMemo<LibraryView>(() => openLibraryView(), []);
+  const [text, setText] = useState('');
+  const [sort, setSort] = useState<SortBy>('saved');
   const [filter, setFilter] = useState<Filter>('all');
   const [tag, setTag] = useState<string>();
-  const [shown, setShown] = useState(PAGE);
-  const [error, setError] = useState<string>();
-  const [undo, setUndo] = useState<SavedPaper>();
-  const [notice, setNotice] = useState<string>();
+  const [result, setResult] = useState<ViewResult>();
+  const [records, setRecords] = useState<ReadonlyMap<string, SavedPaper>>(new Map());
+  const [current, setCurrentState] = useState(0);
+  // The current row also lives in a ref: two keys pressed before a re-render must both count.
+  const currentRef = useRef(0);
+  const setCurrent = (index: number) => {
+    currentRef.current = index;
+    setCurrentState(index);
+  };
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const index = useRef(createSearchIndex());
-  const undoTimer = useRef<ReturnType<typeof setTimeout>>();
+  const [editing, setEditing] = useState<{ key: string; field?: 'tags' | 'note' }>();
+  const [toast, setToast] = useState<ToastMessage>();
+  const [help, setHelp] = useState(false);
+  const [page, setPage] = useState<'list' | 'settings'>('list');
+  const [library, setLibrary] = useState<SavedPaper[]>();
+  const [bulkTag, setBulkTag] = useState<string>();
+  const [linked] = useState(() => new URLSearchParams(location.search).get('paper') ?? undefined);
+  const [error, setError] = useState<string>();
+  const scroller = useRef<HTMLDivElement>(null);
+  const search = useRef<HTMLInputElement>(null);
+  const anchor = useRef(0);
+  const focusWanted = useRef(false);
+  const linkShown = useRef(false);
+  const [changes, setChanges] = useState(0);
+
+  const query: ViewQuery = useMemo(
+    () => ({
+      text,
+      sort,
+      status: filter === 'all' || filter === 'starred' ? undefined : filter,
+      starred: filter === 'starred' ? true : undefined,
+      tag,
+    }),
+    [text, sort, filter, tag],
+  );
+  const keys = result?.keys ?? [];
+  const pattern = useMemo(() => matcher(result?.terms ?? []), [result]);
 
   useEffect(() => {
     let live = true;
-    listPapers({ limit: PAGE }).then(
-      (first) => live && setPapers((current) => current ?? new Map(first.map((record) => [record.key, record]))),
-      () => undefined,
+    view.query(query).then(
+      (answer) => live && setResult(answer),
+      (failure: unknown) => live && setError(`Could not read the library: ${describe(failure)}`),
     );
-    allPapers().then(
-      (records) => {
-        if (!live) return;
-        index.current.addAll(records);
-        setPapers(new Map(records.map((record) => [record.key, record])));
-        setComplete(true);
-      },
-      (failure: unknown) => setError(`Could not open the library: ${String(failure)}`),
-    );
-    // Apply changes from other contexts (a save on a page, the popup) record by record.
-    const stop = onLibraryChange(async (keys) => {
-      const records = await Promise.all(keys.map(async (key) => [key, await getPaper(key)] as const));
-      setPapers((current) => {
-        if (!current) return current;
-        const next = new Map(current);
-        for (const [key, record] of records) {
-          if (index.current.has(key)) index.current.discard(key);
-          if (record) {
-            next.set(key, record);
-            index.current.add(record);
-          } else {
-            next.delete(key);
+    return () => {
+      live = false;
+    };
+  }, [view, query, changes]);
+
+  useEffect(() => {
+    // A changed paper keeps its old record on screen until the new one is read, so a row (and
+    // the editor) never blinks out between the two.
+    const stop = view.onChange((changed) => {
+      setChanges((n) => n + 1);
+      if (changed.length === 0) return;
+      void view.records(changed).then((found) =>
+        setRecords((cached) => {
+          const next = new Map(cached);
+          for (const key of changed) {
+            const record = found.get(key);
+            if (record) next.set(key, record);
+            else next.delete(key);
           }
-        }
+          return next;
+        }),
+      );
+    });
+    return () => {
+      stop();
+      view.close();
+    };
+  }, [view]);
+
+  const virtualizer = useVirtualizer({
+    count: keys.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 8,
+  });
+  const items = virtualizer.getVirtualItems();
+
+  // Fetch the records of the rows on screen that are not cached yet (and the edited paper's).
+  const wanted = items.map((item) => keys[item.index]).filter((key): key is string => key !== undefined);
+  if (editing) wanted.push(editing.key);
+  const missing = wanted.filter((key) => !records.has(key));
+  const missingId = missing.join('\n');
+  useEffect(() => {
+    if (missing.length === 0) return;
+    let live = true;
+    view.records(missing).then((found) => {
+      if (!live || found.size === 0) return;
+      setRecords((cached) => {
+        const next = new Map(cached);
+        for (const [key, record] of found) next.set(key, record);
+        // Keep the cache to a few screens: drop what is far from the view.
+        if (next.size > 2000) for (const key of [...next.keys()].slice(0, next.size - 1000)) next.delete(key);
         return next;
       });
     });
     return () => {
       live = false;
-      stop();
     };
-  }, []);
+  }, [view, missingId]);
 
-  const visible = useMemo(() => {
-    if (!papers) return [];
-    const matching = query.trim()
-      ? index.current
-          .search(query.trim())
-          .map((hit) => papers.get(String(hit.id)))
-          .filter((paper): paper is SavedPaper => paper !== undefined)
-      : [...papers.values()].sort(newestFirst);
-    return matching.filter(
-      (paper) =>
-        (filter === 'all' || (filter === 'starred' ? paper.starred === true : paper.status === filter)) &&
-        (tag === undefined || paper.tags?.includes(tag) === true),
-    );
-  }, [papers, query, filter, tag]);
+  // Keep the current row inside the list; keep the selection to papers that still exist.
+  useEffect(() => {
+    if (current >= keys.length && keys.length > 0) setCurrent(keys.length - 1);
+  }, [keys.length]);
 
-  // The selected papers still in the library (one deleted elsewhere drops out of the selection).
-  const chosen = useMemo(
-    () => [...selected].flatMap((key) => papers?.get(key) ?? []).sort(newestFirst),
-    [selected, papers],
-  );
+  // The deep link (sidepanel.html?paper=<key>): scroll to that paper once it is in the list.
+  useEffect(() => {
+    if (!linked || linkShown.current) return;
+    const at = keys.indexOf(linked);
+    if (at < 0) return;
+    linkShown.current = true;
+    setCurrent(at);
+    reveal(at, 'center');
+    focusWanted.current = true;
+  }, [keys]);
 
-  async function write(action: () => Promise<unknown>, keys: string[]): Promise<void> {
-    setError(undefined);
+  // Move keyboard focus to the current row once it is rendered (a row still loading has no tabindex).
+  function focusCurrent(index = current): void {
+    if (!focusWanted.current) return;
+    const row = scroller.current?.querySelector<HTMLElement>(`[data-index="${index}"][tabindex]`);
+    if (row) {
+      focusWanted.current = false;
+      row.focus({ preventScroll: true });
+    }
+  }
+  useEffect(() => focusCurrent());
+
+  /** Scrolls row `index` into view: just enough ('auto'), or to the middle of the list. */
+  function reveal(index: number, align: 'auto' | 'center'): void {
+    const box = scroller.current;
+    if (!box) return;
+    const top = index * ROW_HEIGHT;
+    if (align === 'center') box.scrollTop = top - (box.clientHeight - ROW_HEIGHT) / 2;
+    else if (top < box.scrollTop) box.scrollTop = top;
+    else if (top + ROW_HEIGHT > box.scrollTop + box.clientHeight) box.scrollTop = top + ROW_HEIGHT - box.clientHeight;
+  }
+
+  function moveTo(index: number, extend = false): void {
+    if (keys.length === 0) return;
+    const next = Math.max(0, Math.min(keys.length - 1, index));
+    if (extend) {
+      const [from, to] = [Math.min(anchor.current, next), Math.max(anchor.current, next)];
+      setSelected(new Set(keys.slice(from, to + 1)));
+    } else {
+      anchor.current = next;
+    }
+    setCurrent(next);
+    reveal(next, 'auto');
+    focusWanted.current = true;
+    focusCurrent(next);
+  }
+
+  function toast_(message: ToastMessage): void {
+    setToast(message);
+  }
+
+  async function write(action: () => Promise<unknown>, written: string[]): Promise<boolean> {
     try {
       await action();
-      void notifyTabs(keys);
+      void notifyTabs(written);
+      return true;
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      toast_({ text: `Could not save the change: ${describe(failure)}`, tone: 'error' });
+      return false;
     }
   }
 
-  async function remove(paper: SavedPaper): Promise<void> {
-    await write(() => removePaper(paper.key), [paper.key]);
-    clearTimeout(undoTimer.current);
-    setUndo(paper);
-    undoTimer.current = setTimeout(() => setUndo(undefined), UNDO_MS);
+  async function recordsOf(list: readonly string[]): Promise<SavedPaper[]> {
+    const found = await view.records(list);
+    return list.flatMap((key) => found.get(key) ?? []);
   }
 
-  async function restore(): Promise<void> {
-    if (!undo) return;
-    const record = undo;
-    setUndo(undefined);
-    await write(() => restorePaper(record), [record.key]);
-  }
-
-  async function copyCitation(paper: SavedPaper): Promise<void> {
-    try {
-      const { exportPapers } = await loadFormats();
-      await navigator.clipboard.writeText(exportPapers([paper], 'bibtex'));
-      setNotice(`Copied the BibTeX of “${paper.title}”.`);
-    } catch (failure) {
-      setError(`Could not copy: ${failure instanceof Error ? failure.message : String(failure)}`);
-    }
-  }
-
-  if (!papers) {
-    return error ? (
-      <p class="error" role="alert">
-        {error}
-      </p>
-    ) : (
-      <p class="status-line">Opening your reading list…</p>
+  async function remove(papers: SavedPaper[]): Promise<void> {
+    if (papers.length === 0) return;
+    const removed: SavedPaper[] = [];
+    const ok = await write(
+      async () => {
+        for (const paper of papers) {
+          const record = await removePaper(paper.key);
+          if (record) removed.push(record);
+        }
+      },
+      papers.map((paper) => paper.key),
     );
+    if (!ok) return;
+    setSelected(new Set());
+    const first = removed[0];
+    toast_({
+      text:
+        removed.length === 1 && first
+          ? `Removed “${texToText(first.title)}”`
+          : `Removed ${count(removed.length, 'paper')}`,
+      action: {
+        label: 'Undo',
+        run: () =>
+          void write(
+            async () => {
+              for (const record of removed) await restorePaper(record);
+            },
+            removed.map((record) => record.key),
+          ),
+      },
+    });
   }
-  return (
-    <main>
-      <header>
-        <h1>Reading list</h1>
-        <Transfer
-          papers={chosen.length > 0 ? chosen : visible}
-          selection={chosen.length > 0}
-          ready={complete}
-          onDone={(message, keys) => {
-            setError(undefined);
-            setNotice(message);
-            void notifyTabs(keys);
-          }}
-          onError={(message) => {
-            setNotice(undefined);
-            setError(message);
-          }}
-        />
-        {papers.size > 0 && (
-          <input
-            type="search"
-            disabled={!complete}
-            placeholder="Search titles, authors, abstracts"
-            aria-label="Search the reading list"
-            value={query}
-            onInput={(event) => {
-              setQuery(event.currentTarget.value);
-              setShown(PAGE);
-            }}
-          />
+
+  async function patchAll(list: readonly string[], patch: PaperPatch | ((paper: SavedPaper) => PaperPatch)) {
+    const papers = await recordsOf(list);
+    return write(async () => {
+      for (const paper of papers) await updatePaper(paper.key, typeof patch === 'function' ? patch(paper) : patch);
+    }, [...list]);
+  }
+
+  const actions: RowActions = {
+    open(paper) {
+      const url = safeHref(paper.url);
+      if (url) void browser.tabs.create({ url });
+    },
+    star: (paper) => void write(() => updatePaper(paper.key, { starred: !paper.starred }), [paper.key]),
+    setStatus: (paper, status) => void write(() => updatePaper(paper.key, { status }), [paper.key]),
+    edit: (paper, field) => setEditing({ key: paper.key, field }),
+    async copy(paper) {
+      try {
+        const { exportPapers } = await loadFormats();
+        await navigator.clipboard.writeText(exportPapers([paper], 'bibtex'));
+        toast_({ text: `Copied the BibTeX of “${texToText(paper.title)}”` });
+      } catch (failure) {
+        toast_({ text: `Could not copy: ${describe(failure)}`, tone: 'error' });
+      }
+    },
+    remove: (paper) => void remove([paper]),
+    showTag: (name) => {
+      setTag(name);
+      setPage('list');
+    },
+  };
+
+  function pick(index: number, event: PointerEvent): void {
+    if (event.shiftKey) {
+      moveTo(index, true);
+    } else if (event.metaKey || event.ctrlKey) {
+      toggle(index);
+    } else {
+      moveTo(index);
+    }
+  }
+
+  function toggle(index: number): void {
+    const key = keys[index];
+    if (key === undefined) return;
+    const next = new Set(selected);
+    if (next.has(key)) next.delete(key);
+    else next.add(key);
+    anchor.current = index;
+    setSelected(next);
+  }
+
+  // The shortcuts (Help.tsx lists them). Keys typed into a field are the field's.
+  // The handler is set on every render and registered once, so a key always meets the newest state.
+  const onKey = useRef<(event: KeyboardEvent) => void>();
+  onKey.current = (event: KeyboardEvent) => {
+    // The open dialog, not the state (re-rendered a moment later), says whether help is shown.
+    if (document.querySelector('dialog[open]') || page !== 'list' || event.altKey) return;
+    const target = event.target;
+    const current = currentRef.current;
+    if (target === search.current) {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        if (text) setText('');
+        else moveTo(current);
+      } else if (event.key === 'ArrowDown' || event.key === 'Enter') {
+        event.preventDefault();
+        moveTo(current);
+      }
+      return;
+    }
+    if (typing(target) || (target instanceof Element && target.closest('[role="menu"], .editor'))) return;
+    const paperKey = keys[current];
+    const paper = paperKey === undefined ? undefined : records.get(paperKey);
+    const mod = event.ctrlKey || event.metaKey;
+    const run = (fn: () => void) => {
+      event.preventDefault();
+      fn();
+    };
+    if (mod) {
+      if (event.key === 'a') run(() => setSelected(new Set(keys)));
+      return;
+    }
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'j':
+        return run(() => moveTo(current + 1, event.shiftKey));
+      case 'ArrowUp':
+      case 'k':
+        return run(() => moveTo(current - 1, event.shiftKey));
+      case 'J':
+        return run(() => moveTo(current + 1, true));
+      case 'K':
+        return run(() => moveTo(current - 1, true));
+      case 'Home':
+        return run(() => moveTo(0));
+      case 'End':
+        return run(() => moveTo(keys.length - 1));
+      case '/':
+        return run(() => search.current?.focus());
+      case '?':
+        return run(() => setHelp(true));
+      case 'Escape':
+        if (selected.size > 0) run(() => setSelected(new Set()));
+        return;
+      case 'Delete':
+      case 'Backspace':
+        if (selected.size > 0) return run(() => void recordsOf([...selected]).then(remove));
+        if (paper) run(() => void remove([paper]));
+        return;
+    }
+    if (target instanceof HTMLButtonElement && (event.key === 'Enter' || event.key === ' ')) return;
+    if (event.key === 'x' || event.key === ' ') return run(() => toggle(current));
+    if (!paper) return;
+    const status = { '1': 'unread', '2': 'reading', '3': 'read' }[event.key] as Status | undefined;
+    if (status) return run(() => actions.setStatus(paper, status));
+    switch (event.key) {
+      case 'Enter':
+      case 'o':
+        return run(() => actions.open(paper));
+      case 's':
+        return run(() => actions.star(paper));
+      case 't':
+        return run(() => actions.edit(paper, 'tags'));
+      case 'n':
+        return run(() => actions.edit(paper, 'note'));
+      case 'e':
+        return run(() => actions.edit(paper));
+      case 'c':
+        return run(() => void actions.copy(paper));
+    }
+  };
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => onKey.current?.(event);
+    document.addEventListener('keydown', listener);
+    return () => document.removeEventListener('keydown', listener);
+  }, []);
+
+  // The whole library, for the settings view's export.
+  useEffect(() => {
+    if (page !== 'settings') return;
+    let live = true;
+    view
+      .query({ text: '', sort: 'saved' })
+      .then((all) => recordsOf(all.keys))
+      .then((papers) => live && setLibrary(papers));
+    return () => {
+      live = false;
+    };
+  }, [page, changes]);
+
+  // The selected papers' records, for the selection's export (Transfer.tsx sends their keys to its worker).
+  const [chosen, setChosen] = useState<SavedPaper[]>([]);
+  useEffect(() => {
+    let live = true;
+    void recordsOf([...selected]).then((papers) => live && setChosen(papers));
+    return () => {
+      live = false;
+    };
+  }, [selected, changes]);
+
+  const editedPaper = editing ? records.get(editing.key) : undefined;
+  const filtered = text.trim() !== '' || filter !== 'all' || tag !== undefined;
+  const heading = (
+    <header class="panel-header">
+      <div class="panel-bar">
+        <h1>{page === 'list' ? 'Reading list' : 'Settings'}</h1>
+        {page === 'list' && result && result.total > 0 && (
+          <span class="panel-count" aria-live="polite">
+            {filtered ? `${keys.length} of ${result.total}` : count(result.total, 'paper')}
+          </span>
         )}
-        {papers.size > 0 && (
-          <div class="filters">
+        {page === 'list' && (
+          <button
+            type="button"
+            class="ps-button ps-button-quiet ps-button-icon"
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+            onClick={() => setHelp(true)}
+          >
+            ?
+          </button>
+        )}
+        <button
+          type="button"
+          class="ps-button ps-button-quiet"
+          data-action="settings"
+          aria-pressed={page === 'settings'}
+          onClick={() => setPage(page === 'list' ? 'settings' : 'list')}
+        >
+          {page === 'list' ? 'Settings' : 'Back to the list'}
+        </button>
+      </div>
+      {page === 'list' && result && result.total > 0 && (
+        <>
+          <input
+            ref={search}
+            type="search"
+            class="ps-input panel-search"
+            placeholder="Search titles, authors, abstracts, notes  ( / )"
+            aria-label="Search the reading list"
+            value={text}
+            onInput={(event) => setText(event.currentTarget.value)}
+          />
+          <div class="panel-filters">
             <select
+              class="ps-input"
               aria-label="Show papers"
               value={filter}
               onChange={(event) => setFilter(event.currentTarget.value as Filter)}
             >
-              <option value="all">All</option>
+              <option value="all">All papers</option>
               {STATUSES.map((status) => (
                 <option key={status} value={status}>
-                  {status[0]?.toUpperCase() + status.slice(1)}
+                  {STATUS_NAMES[status]}
                 </option>
               ))}
               <option value="starred">Starred</option>
             </select>
+            <select
+              class="ps-input"
+              aria-label="Sort by"
+              value={sort}
+              onChange={(event) => setSort(event.currentTarget.value as SortBy)}
+            >
+              {(Object.keys(SORT_NAMES) as SortBy[]).map((by) => (
+                <option key={by} value={by}>
+                  {SORT_NAMES[by]}
+                </option>
+              ))}
+            </select>
             {tag !== undefined && (
               <button
                 type="button"
-                class="tag"
+                class="ps-chip panel-tag"
                 onClick={() => setTag(undefined)}
-                aria-label={`Stop showing only ${tag}`}
+                aria-label={`Show all tags, not only “${tag}”`}
               >
                 {tag} ×
               </button>
             )}
           </div>
-        )}
-      </header>
+        </>
+      )}
+      {page === 'list' && selected.size > 0 && (
+        <div class="selection-bar" role="toolbar" aria-label="Selected papers">
+          <span>{count(selected.size, 'paper')} selected</span>
+          <Menu
+            label="Set the status of the selected papers"
+            items={STATUSES.map((status) => ({
+              label: STATUS_NAMES[status],
+              onSelect: () => void patchAll([...selected], { status }),
+            }))}
+          >
+            Status
+          </Menu>
+          <button type="button" class="ps-button" onClick={() => setBulkTag('')}>
+            Tag
+          </button>
+          <Transfer
+            papers={chosen}
+            selection
+            ready={chosen.length === selected.size}
+            onDone={(message, written) => {
+              toast_({ text: message });
+              void notifyTabs(written);
+            }}
+            onError={(message) => toast_({ text: message, tone: 'error' })}
+          />
+          <button
+            type="button"
+            class="ps-button ps-button-danger"
+            onClick={() => void recordsOf([...selected]).then(remove)}
+          >
+            Remove
+          </button>
+          <button type="button" class="ps-button ps-button-quiet" onClick={() => setSelected(new Set())}>
+            Clear
+          </button>
+          {bulkTag !== undefined && (
+            <form
+              class="bulk-tag"
+              onSubmit={(event) => {
+                event.preventDefault();
+                const name = bulkTag.replace(/\s+/g, ' ').trim();
+                setBulkTag(undefined);
+                if (name)
+                  void patchAll([...selected], (paper) => ({ tags: [...new Set([...(paper.tags ?? []), name])] }));
+              }}
+            >
+              <input
+                class="ps-input"
+                aria-label="Tag to add to the selected papers"
+                placeholder="Tag to add"
+                // biome-ignore lint/a11y/noAutofocus: the user just asked to type a tag
+                autoFocus
+                value={bulkTag}
+                onInput={(event) => setBulkTag(event.currentTarget.value)}
+                onKeyDown={(event) => event.key === 'Escape' && setBulkTag(undefined)}
+              />
+              <button type="submit" class="ps-button ps-button-primary">
+                Add
+              </button>
+            </form>
+          )}
+        </div>
+      )}
+    </header>
+  );
+
+  const transfer = (
+    <Transfer
+      papers={library ?? []}
+      selection={false}
+      ready={library !== undefined}
+      onDone={(message, written) => {
+        toast_({ text: message });
+        void notifyTabs(written);
+      }}
+      onError={(message) => toast_({ text: message, tone: 'error' })}
+    />
+  );
+
+  return (
+    <main class="panel">
+      {heading}
       <RestoreOffer keepBackup />
       {error && (
-        <p class="error" role="alert">
+        <p class="ps-alert" role="alert">
           {error}
         </p>
       )}
-      {notice && (
-        <p class="notice" role="status">
-          {notice}
-        </p>
-      )}
-      {papers.size === 0 ? (
-        <div class="empty">
+      {page === 'settings' ? (
+        <Settings transfer={transfer} />
+      ) : !result ? (
+        <p class="ps-hint panel-loading">Opening your reading list…</p>
+      ) : result.total === 0 ? (
+        <div class="ps-empty">
           <h2>Your reading list is empty</h2>
           <p>
             Open a paper listing — Hugging Face papers, an arXiv listing or abstract page — and press <b>Save</b> beside
-            a title. Or open the papershelf button in the toolbar and choose <b>Save all</b>.
+            a title, or choose <b>Save all</b> from the papershelf button in the toolbar.
           </p>
-          <p>Everything you save stays in this browser; nothing is sent anywhere.</p>
+          <p>
+            Have a library elsewhere? <b>Settings</b> imports a BibTeX, RIS, CSL-JSON or papershelf file.
+          </p>
+          <p class="ps-hint">Everything you save stays in this browser.</p>
         </div>
-      ) : (
-        <>
-          <p class="status-line" aria-live="polite">
-            {!complete
-              ? `The newest ${papers.size} papers; loading the rest…`
-              : visible.length === papers.size
-                ? `${papers.size} ${papers.size === 1 ? 'paper' : 'papers'}`
-                : `${visible.length} of ${papers.size} papers`}
-            {chosen.length > 0 && (
-              <>
-                {` · ${chosen.length} selected `}
-                <button type="button" onClick={() => setSelected(new Set())}>
-                  Clear selection
-                </button>
-              </>
-            )}
+      ) : keys.length === 0 ? (
+        <div class="ps-empty" data-state="no-results">
+          <h2>No papers match</h2>
+          <p>
+            {text.trim() ? `Nothing in your ${count(result.total, 'paper')} matches “${text.trim()}”` : 'No paper'}
+            {filter !== 'all'
+              ? ` among ${filter === 'starred' ? 'starred' : STATUS_NAMES[filter].toLowerCase()} papers`
+              : ''}
+            {tag !== undefined ? ` tagged “${tag}”` : ''}.
           </p>
-          <ul class="papers">
-            {visible.slice(0, shown).map((paper) => (
-              <PaperRow
-                key={paper.key}
-                paper={paper}
-                onUpdate={(patch: PaperPatch) => void write(() => updatePaper(paper.key, patch), [paper.key])}
-                onDelete={() => void remove(paper)}
-                onTag={setTag}
-                onCopy={() => void copyCitation(paper)}
-                selected={selected.has(paper.key)}
-                onSelect={(on) => {
-                  const next = new Set(selected);
-                  if (on) next.add(paper.key);
-                  else next.delete(paper.key);
-                  setSelected(next);
-                }}
-              />
-            ))}
-          </ul>
-          {visible.length > shown && (
-            <button type="button" class="more" onClick={() => setShown(shown + PAGE)}>
-              Show {Math.min(PAGE, visible.length - shown)} more
-            </button>
-          )}
-        </>
-      )}
-      {undo && (
-        <div class="toast" role="status">
-          <span>Deleted “{undo.title}”</span>
-          <button type="button" onClick={() => void restore()}>
-            Undo
+          <button
+            type="button"
+            class="ps-button ps-button-primary"
+            onClick={() => {
+              setText('');
+              setFilter('all');
+              setTag(undefined);
+            }}
+          >
+            Show all papers
           </button>
         </div>
+      ) : (
+        <div ref={scroller} class="list-scroller">
+          <ul aria-label="Papers" class="list" style={{ height: `${virtualizer.getTotalSize()}px` }}>
+            {items.map((item) => {
+              const key = keys[item.index] ?? '';
+              return (
+                <Row
+                  key={key}
+                  paperKey={key}
+                  paper={records.get(key)}
+                  index={item.index}
+                  top={item.start}
+                  height={item.size}
+                  current={item.index === current}
+                  selected={selected.has(key)}
+                  linked={key === linked}
+                  pattern={pattern}
+                  actions={actions}
+                  onPick={pick}
+                  onToggle={(index, event) => (event.shiftKey ? moveTo(index, true) : toggle(index))}
+                />
+              );
+            })}
+          </ul>
+        </div>
       )}
+      {page === 'list' && editedPaper && (
+        <Editor
+          key={editedPaper.key}
+          paper={editedPaper}
+          focus={editing?.field}
+          save={(patch) => write(() => updatePaper(editedPaper.key, patch), [editedPaper.key])}
+          onClose={() => {
+            setEditing(undefined);
+            focusWanted.current = true;
+          }}
+        />
+      )}
+      {help && <Help onClose={() => setHelp(false)} />}
+      {toast && <Toast message={toast} onDismiss={() => setToast(undefined)} />}
     </main>
   );
 }

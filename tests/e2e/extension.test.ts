@@ -70,7 +70,7 @@ describe.skipIf(!hasChromium)('the test build in Chromium', () => {
 
     const panel = await browser.openExtensionPage('sidepanel.html');
     await expect.poll(() => panel.locator(`[data-paper-key="${paper.key}"]`).count()).toBe(1);
-    expect(await panel.locator(`[data-paper-key="${paper.key}"] .ps-title`).textContent()).toBe(paper.title);
+    expect(await panel.locator(`[data-paper-key="${paper.key}"] .row-title-text`).textContent()).toBe(paper.title);
     await panel.close();
     expect(await databaseKeys(browser)).toEqual([paper.key]);
 
@@ -117,6 +117,8 @@ describe.skipIf(!hasChromium)('the test build in Chromium', () => {
 
     const panel = await browser.openExtensionPage('sidepanel.html');
     await expect.poll(() => panel.locator('[data-paper-key]').count()).toBe(hf.papers.length + 2);
+    // Export of the whole library is in the side panel's settings.
+    await panel.locator('[data-action="settings"]').click();
     const exportAs = async (format: string) => {
       await panel.getByText(/^Export \d+ papers$/).click();
       const [download] = await Promise.all([
@@ -140,9 +142,11 @@ describe.skipIf(!hasChromium)('the test build in Chromium', () => {
 
     const fresh = await launch(TEST_BUILD);
     const empty = await fresh.openExtensionPage('sidepanel.html');
+    await empty.locator('[data-action="settings"]').click();
     await empty.locator('input[type="file"]').setInputFiles(backupPath);
+    await expect.poll(() => empty.locator('.ps-toast').textContent()).toContain(`${backup.papers.length} papers added`);
+    await empty.locator('[data-action="settings"]').click();
     await expect.poll(() => empty.locator('[data-paper-key]').count()).toBe(backup.papers.length);
-    expect(await empty.locator('.notice').textContent()).toContain(`${backup.papers.length} papers added`);
     expect(await databaseKeys(fresh)).toEqual(backup.papers.map((saved) => saved.key).sort());
     await fresh.close();
   });
@@ -253,7 +257,8 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
     await panel.locator('input[type="search"]').fill('');
     await expect.poll(() => rows.count()).toBe(total);
 
-    await panel.locator(`[data-paper-key="${target.key}"] button`, { hasText: 'Delete' }).click();
+    await panel.locator(`[data-paper-key="${target.key}"] .row-title`).click();
+    await panel.keyboard.press('Delete');
     await expect.poll(() => rows.count()).toBe(total - 1);
     await expect.poll(() => stateOf(page, target.key)).toBe('unsaved');
     await panel.getByRole('button', { name: 'Undo' }).click();
@@ -267,22 +272,22 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
     const panel = await browser.openExtensionPage('sidepanel.html');
     const target = hf.papers[1] as Paper;
     const row = panel.locator(`[data-paper-key="${target.key}"]`);
-    await row.getByRole('button', { name: `Tags and note of ${target.title}` }).click();
-    await row.getByLabel('Tags (comma-separated)').fill('diffusion,  to read , diffusion');
-    await row.getByLabel('Note', { exact: true }).click();
-    await row.getByLabel('Note', { exact: true }).fill('Read section 3 first.');
-    await row.getByRole('button', { name: `Star ${target.title}` }).click();
-    await expect.poll(() => row.locator('.tag').allTextContents()).toEqual(['diffusion', 'to read']);
-    await row.locator('.tag', { hasText: 'to read' }).click();
+    await row.locator('.row-title').click();
+    await panel.keyboard.press('e');
+    const editor = panel.locator('.editor');
+    await editor.getByLabel('Tags, separated by commas').fill('diffusion,  to read , diffusion');
+    await editor.getByLabel('Note', { exact: true }).fill('Read section 3 first.');
+    await editor.getByRole('button', { name: 'Done' }).click();
+    await panel.keyboard.press('s');
+    await expect.poll(() => row.locator('.row-tag').allTextContents()).toEqual(['diffusion', 'to read']);
+    await row.locator('.row-tag', { hasText: 'to read' }).click();
     await expect.poll(() => panel.locator('[data-paper-key]').count()).toBe(1);
 
     await panel.reload();
     const again = panel.locator(`[data-paper-key="${target.key}"]`);
-    await expect.poll(() => again.locator('.tag').allTextContents()).toEqual(['diffusion', 'to read']);
-    expect(await again.locator('.note-preview').textContent()).toBe('Read section 3 first.');
-    expect(await again.getByRole('button', { name: `Unstar ${target.title}` }).getAttribute('aria-pressed')).toBe(
-      'true',
-    );
+    await expect.poll(() => again.locator('.row-tag').allTextContents()).toEqual(['diffusion', 'to read']);
+    expect(await again.locator('.row-note').getAttribute('title')).toBe('Read section 3 first.');
+    expect(await again.locator('.row-star').count()).toBe(1);
     await panel.close();
   });
 
@@ -290,7 +295,7 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
     const panel = await browser.openExtensionPage('sidepanel.html');
     const [first, second] = hf.papers as [Paper, Paper];
     for (const paper of [first, second]) {
-      await panel.getByRole('checkbox', { name: `Select ${paper.title} for export` }).check();
+      await panel.getByRole('checkbox', { name: `Select “${paper.title}”` }).check();
     }
     await panel.getByText('Export 2 papers (selected)').click();
     const [download] = await Promise.all([
@@ -301,8 +306,9 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
     expect(items.map((item) => item.title).sort()).toEqual([first.title, second.title].sort());
 
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
-    await panel.getByRole('button', { name: `Copy the BibTeX citation of ${first.title}` }).click();
-    await expect.poll(() => panel.locator('.notice').textContent()).toContain('Copied the BibTeX');
+    await panel.locator(`[data-paper-key="${first.key}"] .row-title`).click();
+    await panel.keyboard.press('c');
+    await expect.poll(() => panel.locator('.ps-toast').textContent()).toContain('Copied the BibTeX');
     const copied = await panel.evaluate(() => navigator.clipboard.readText());
     expect(copied).toMatch(/^@\w+\{[^,]+,\n\s+title = \{/);
     expect(copied).toContain(`eprint = {${first.ids?.arxiv}}`);
@@ -342,7 +348,7 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
   it('tells a new user what to do when the library is empty', async () => {
     const fresh = await launch(TEST_BUILD);
     const panel = await fresh.openExtensionPage('sidepanel.html');
-    await expect.poll(() => panel.locator('.empty').textContent()).toContain('Save');
+    await expect.poll(() => panel.locator('.ps-empty').textContent()).toContain('Save');
     expect(await panel.locator('[data-paper-key]').count()).toBe(0);
     await fresh.close();
   });

@@ -1,0 +1,150 @@
+// One paper in the reading list, two lines high: the title (the strongest line), then authors ·
+// venue · year. Status and star are marks; the actions show on hover and focus, and every one of
+// them is also in the keyboard-reachable overflow menu.
+import { Menu, type MenuItem } from '../../components/Menu';
+import { authorLine } from '../../components/PaperSummary';
+import { STATUS_NAMES } from '../../lib/display';
+import type { SavedPaper, Status } from '../../lib/paper/model';
+import { texToText } from '../../lib/tex-text';
+import { highlight } from './highlight';
+
+export const STATUSES: Status[] = ['unread', 'reading', 'read'];
+const STATUS_MARKS: Record<Status, string> = { unread: '●', reading: '◐', read: '✓' };
+
+/** What a row can do to its paper. */
+export interface RowActions {
+  open(paper: SavedPaper): void;
+  star(paper: SavedPaper): void;
+  setStatus(paper: SavedPaper, status: Status): void;
+  edit(paper: SavedPaper, field?: 'tags' | 'note'): void;
+  copy(paper: SavedPaper): void;
+  remove(paper: SavedPaper): void;
+  showTag(tag: string): void;
+}
+
+interface Props {
+  paper: SavedPaper | undefined;
+  paperKey: string;
+  index: number;
+  top: number;
+  height: number;
+  current: boolean;
+  selected: boolean;
+  linked: boolean;
+  pattern: RegExp | undefined;
+  actions: RowActions;
+  onPick(index: number, event: PointerEvent): void;
+  onToggle(index: number, event: MouseEvent): void;
+}
+
+/** "Authors · venue · year" for a row's second line. */
+export function secondLine(paper: SavedPaper): string {
+  const venue = paper.venue ? texToText(paper.venue) : undefined;
+  return [authorLine(paper), venue, paper.published?.slice(0, 4)].filter(Boolean).join(' · ');
+}
+
+export function Row(props: Props) {
+  const { paper, paperKey, index, top, height, current, selected, linked, pattern, actions } = props;
+  const style = { transform: `translateY(${top}px)`, height: `${height}px` };
+  if (!paper) {
+    return (
+      <div class="row row-loading" data-paper-key={paperKey} data-index={index} style={style} aria-hidden="true" />
+    );
+  }
+  const title = texToText(paper.title);
+  const items: MenuItem[] = [
+    { label: 'Open the paper’s page', onSelect: () => actions.open(paper), disabled: !paper.url },
+    { label: paper.starred ? 'Unstar' : 'Star', onSelect: () => actions.star(paper) },
+    ...STATUSES.filter((status) => status !== paper.status).map((status) => ({
+      label: `Mark as ${STATUS_NAMES[status].toLowerCase()}`,
+      onSelect: () => actions.setStatus(paper, status),
+    })),
+    { label: 'Tags and note…', onSelect: () => actions.edit(paper) },
+    { label: 'Copy BibTeX', onSelect: () => actions.copy(paper) },
+    { label: 'Remove', danger: true, onSelect: () => actions.remove(paper) },
+  ];
+  return (
+    <li
+      class="row"
+      data-paper-key={paper.key}
+      data-index={index}
+      data-current={current || undefined}
+      data-selected={selected || undefined}
+      data-linked={linked || undefined}
+      data-status={paper.status}
+      tabIndex={current ? 0 : -1}
+      style={style}
+      onPointerDown={(event) => {
+        // A press on the row's own controls is theirs; anywhere else it picks the row.
+        if (!(event.target instanceof Element && event.target.closest('input, button, a'))) props.onPick(index, event);
+      }}
+    >
+      <input
+        type="checkbox"
+        class="row-select"
+        tabIndex={-1}
+        checked={selected}
+        aria-label={`Select “${title}”`}
+        onClick={(event) => {
+          event.stopPropagation();
+          props.onToggle(index, event);
+        }}
+      />
+      <div class="row-text">
+        <div class="row-title">
+          <span
+            class="row-status"
+            title={STATUS_NAMES[paper.status]}
+            role="img"
+            aria-label={STATUS_NAMES[paper.status]}
+          >
+            {STATUS_MARKS[paper.status]}
+          </span>
+          {paper.starred && (
+            <span class="row-star" role="img" aria-label="Starred" title="Starred">
+              ★
+            </span>
+          )}
+          <span class="row-title-text">{highlight(title, pattern)}</span>
+        </div>
+        <div class="row-meta">
+          <span class="row-meta-text">{highlight(secondLine(paper), pattern)}</span>
+          {paper.tags?.map((tag) => (
+            <button
+              key={tag}
+              type="button"
+              class="row-tag"
+              tabIndex={-1}
+              onClick={(event) => {
+                event.stopPropagation();
+                actions.showTag(tag);
+              }}
+            >
+              {tag}
+            </button>
+          ))}
+          {paper.note && (
+            <span class="row-note" title={paper.note}>
+              ✎
+            </span>
+          )}
+        </div>
+      </div>
+      <div class="row-actions">
+        <button
+          type="button"
+          class="ps-button ps-button-quiet ps-button-icon"
+          aria-pressed={paper.starred === true}
+          aria-label={paper.starred ? `Unstar “${title}”` : `Star “${title}”`}
+          title={paper.starred ? 'Unstar (s)' : 'Star (s)'}
+          onClick={() => actions.star(paper)}
+        >
+          {paper.starred ? '★' : '☆'}
+        </button>
+        <Menu label={`Actions for “${title}”`} items={items} buttonClass="ps-button-quiet ps-button-icon">
+          ⋯
+        </Menu>
+      </div>
+    </li>
+  );
+}
