@@ -33,7 +33,17 @@ export const SOURCE_NAMES: Readonly<Record<string, string>> = {
 };
 
 // Readers that serve any site: the site's own name says more than the reader's.
-const ANY_SITE = new Set(['highwire', 'dublin-core', 'json-ld', 'coins', 'generic-links', 'generic-cards', 'al-folio', 'academicpages', 'hugo-academic']);
+const ANY_SITE = new Set([
+  'highwire',
+  'dublin-core',
+  'json-ld',
+  'coins',
+  'generic-links',
+  'generic-cards',
+  'al-folio',
+  'academicpages',
+  'hugo-academic',
+]);
 
 /** Where a paper was found, in words: "arXiv", "Hugging Face", "nature.com", "BibTeX file". */
 export function sourceName(paper: Pick<Paper, 'source' | 'pageUrl'>): string | undefined {

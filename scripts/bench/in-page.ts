@@ -1,11 +1,12 @@
 // Bundled by scripts/bench.ts into one script that runs inside a Chromium page: the real
 // detection, library and search code, timed where it runs for users.
-import { ViewIndex } from '../../lib/search/view-index';
+
 import { worthScanning } from '../../lib/detect/gate';
 import { detectPapers, sources } from '../../lib/detect/index';
 import { createLibrary } from '../../lib/library/library';
 import { toPaper } from '../../lib/paper/build';
 import type { Paper } from '../../lib/paper/model';
+import { ViewIndex } from '../../lib/search/view-index';
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
