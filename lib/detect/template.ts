@@ -8,7 +8,8 @@ import { httpUrl, toPaper } from '../paper/build';
 import { normalizeDoi, parseArxivId } from '../paper/ids';
 import type { PaperIds } from '../paper/model';
 import { isCodeLink, paperLinkOf } from './links';
-import type { Detection } from './types';
+import { describesArticle } from './metadata';
+import type { Detection, Source } from './types';
 
 /** The identity an entry's links and badges give: ids (first per scheme), landing page, PDF, code. */
 export interface EntryLinks {
@@ -129,4 +130,30 @@ export const TEMPLATE_ENTRY = 'ol.bibliography > li, .pub-list-item, .media.stre
 
 export function inTemplateEntry(element: Element): boolean {
   return element.closest(TEMPLATE_ENTRY) !== null;
+}
+
+/**
+ * A template's reader: each element matching `selector` read by `read` (null skips it); none on
+ * an article page, where such a list is "related publications", not the page's own papers.
+ */
+export function templateReader(
+  id: string,
+  selector: string,
+  read: (entry: Element, page: URL) => Detection | null,
+): Source {
+  return {
+    id,
+    kind: 'listing',
+    patterns: [],
+    matches: () => true,
+    detect(doc, url) {
+      if (describesArticle(doc)) return [];
+      const found: Detection[] = [];
+      for (const entry of doc.querySelectorAll(selector)) {
+        const detection = read(entry, url);
+        if (detection) found.push(detection);
+      }
+      return found;
+    },
+  };
 }

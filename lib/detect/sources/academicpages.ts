@@ -16,9 +16,8 @@
 //   else a content key.
 import { cleanText, httpUrl } from '../../paper/build';
 import { textOf } from '../dom';
-import { describesArticle } from '../metadata';
-import { entryLinks, templatePaper, yearIn } from '../template';
-import type { Detection, Source } from '../types';
+import { entryLinks, templatePaper, templateReader, yearIn } from '../template';
+import type { Detection } from '../types';
 import { alFolioAuthors } from './al-folio';
 import { cleanTitle, parseAuthorList } from './generic-links';
 
@@ -71,20 +70,4 @@ function readItem(item: Element, page: URL): Detection | null {
   );
 }
 
-function detect(doc: Document, url: URL): Detection[] {
-  if (describesArticle(doc)) return [];
-  const found: Detection[] = [];
-  for (const item of doc.querySelectorAll('article.archive__item')) {
-    const detection = readItem(item, url);
-    if (detection) found.push(detection);
-  }
-  return found;
-}
-
-export const academicpages: Source = {
-  id: 'academicpages',
-  kind: 'listing',
-  patterns: [],
-  matches: () => true,
-  detect,
-};
+export const academicpages = templateReader('academicpages', 'article.archive__item', readItem);

@@ -17,9 +17,9 @@
 // - The anchor is the `.title` element.
 import { cleanText } from '../../paper/build';
 import { textOf } from '../dom';
-import { describesArticle, personName } from '../metadata';
-import { entryLinks, templatePaper, yearIn } from '../template';
-import type { Detection, Source } from '../types';
+import { personName } from '../metadata';
+import { entryLinks, templatePaper, templateReader, yearIn } from '../template';
+import type { Detection } from '../types';
 import { abstractOf, cleanTitle, isName, parseAuthorList } from './generic-links';
 
 const ENTRY = 'ol.bibliography > li';
@@ -68,20 +68,4 @@ function readEntry(entry: Element, page: URL): Detection | null {
   );
 }
 
-function detect(doc: Document, url: URL): Detection[] {
-  if (describesArticle(doc)) return [];
-  const found: Detection[] = [];
-  for (const entry of doc.querySelectorAll(ENTRY)) {
-    const detection = readEntry(entry, url);
-    if (detection) found.push(detection);
-  }
-  return found;
-}
-
-export const alFolio: Source = {
-  id: 'al-folio',
-  kind: 'listing',
-  patterns: [],
-  matches: () => true,
-  detect,
-};
+export const alFolio = templateReader('al-folio', ENTRY, readEntry);

@@ -19,9 +19,8 @@
 // - Not read on an article page (describesArticle), where the list is "related publications".
 import { cleanText, httpUrl } from '../../paper/build';
 import { textOf } from '../dom';
-import { describesArticle } from '../metadata';
-import { entryLinks, templatePaper, yearIn } from '../template';
-import type { Detection, Source } from '../types';
+import { entryLinks, templatePaper, templateReader, yearIn } from '../template';
+import type { Detection } from '../types';
 import { cleanTitle } from './generic-links';
 
 const MARKS = /[*∗†‡§¶✉]+/g;
@@ -118,22 +117,6 @@ function readStreamItem(entry: Element, page: URL): Detection | null {
   );
 }
 
-function detect(doc: Document, url: URL): Detection[] {
-  if (describesArticle(doc)) return [];
-  const found: Detection[] = [];
-  for (const entry of doc.querySelectorAll('.pub-list-item, .media.stream-item')) {
-    const detection = entry.classList.contains('pub-list-item')
-      ? readCitationItem(entry, url)
-      : readStreamItem(entry, url);
-    if (detection) found.push(detection);
-  }
-  return found;
-}
-
-export const hugoAcademic: Source = {
-  id: 'hugo-academic',
-  kind: 'listing',
-  patterns: [],
-  matches: () => true,
-  detect,
-};
+export const hugoAcademic = templateReader('hugo-academic', '.pub-list-item, .media.stream-item', (entry, url) =>
+  entry.classList.contains('pub-list-item') ? readCitationItem(entry, url) : readStreamItem(entry, url),
+);

@@ -16,9 +16,8 @@
 //   content key.
 import { cleanText } from '../../paper/build';
 import { textOf } from '../dom';
-import { describesArticle } from '../metadata';
-import { entryLinks, templatePaper } from '../template';
-import type { Detection, Source } from '../types';
+import { entryLinks, templatePaper, templateReader } from '../template';
+import type { Detection } from '../types';
 import { cleanTitle, parseAuthorList } from './generic-links';
 
 const HEAD = /^(.+?)\s\(((?:19|20)\d\d)[a-z]?\)\.\s+/;
@@ -58,22 +57,9 @@ function readEntry(entry: Element, citation: Element, page: URL): Detection | nu
   );
 }
 
-function detect(doc: Document, url: URL): Detection[] {
-  if (describesArticle(doc)) return [];
-  const found: Detection[] = [];
-  for (const entry of doc.querySelectorAll('ol.bibliography > li')) {
-    if (entry.querySelector('.title')) continue;
-    const citation = entry.querySelector(':scope > span[id]');
-    const detection = citation ? readEntry(entry, citation, url) : null;
-    if (detection) found.push(detection);
-  }
-  return found;
-}
-
-export const jekyllScholar: Source = {
-  id: 'jekyll-scholar',
-  kind: 'listing',
-  patterns: [],
-  matches: () => true,
-  detect,
-};
+export const jekyllScholar = templateReader('jekyll-scholar', 'ol.bibliography > li', (entry, url) => {
+  // al-folio's entries share this list markup and carry a .title: theirs, not ours.
+  if (entry.querySelector('.title')) return null;
+  const citation = entry.querySelector(':scope > span[id]');
+  return citation ? readEntry(entry, citation, url) : null;
+});
