@@ -25,6 +25,7 @@ export const SOURCE_NAMES: Readonly<Record<string, string>> = {
   'al-folio': 'web page',
   academicpages: 'web page',
   'hugo-academic': 'web page',
+  'jekyll-scholar': 'web page',
   address: 'PDF address',
   bibtex: 'BibTeX file',
   ris: 'RIS file',
@@ -43,6 +44,7 @@ const ANY_SITE = new Set([
   'al-folio',
   'academicpages',
   'hugo-academic',
+  'jekyll-scholar',
 ]);
 
 /** Where a paper was found, in words: "arXiv", "Hugging Face", "nature.com", "BibTeX file". */

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sources } from '../lib/detect/index';
+import { CORPORA } from './e2e/paths';
 
 const sourceDir = join(import.meta.dirname, '../lib/detect/sources');
 const fixtureDir = join(import.meta.dirname, 'fixtures');
@@ -32,7 +33,7 @@ describe('source conventions', () => {
 
   it('names a source with every fixture folder (but the bibliography, database and service corpora)', () => {
     const folders = readdirSync(fixtureDir, { withFileTypes: true }).filter(
-      (entry) => entry.isDirectory() && !['bib', 'db', 'services'].includes(entry.name),
+      (entry) => entry.isDirectory() && !CORPORA.has(entry.name),
     );
     for (const folder of folders) expect(sourceFiles, `tests/fixtures/${folder.name}`).toContain(folder.name);
   });

@@ -8,16 +8,16 @@ import { detectionSteps } from '../lib/detect/engine';
 import { worthScanning } from '../lib/detect/gate';
 import { detectPapers, sources } from '../lib/detect/index';
 import { parseHtml } from '../scripts/html';
+import { CORPORA } from './e2e/paths';
 
 const root = join(import.meta.dirname, 'fixtures');
 
 // Corpora that are not saved pages: bibliographies (bib/), a v2 library (db/), service responses (services/).
-const NOT_PAGES = new Set(['bib', 'db', 'services']);
 
 /** Every fixture case folder, as `<source>/<case>`. */
 function fixtureCases(): string[] {
   return readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && !NOT_PAGES.has(entry.name))
+    .filter((entry) => entry.isDirectory() && !CORPORA.has(entry.name))
     .flatMap((source) =>
       readdirSync(join(root, source.name), { withFileTypes: true })
         .filter((entry) => entry.isDirectory())

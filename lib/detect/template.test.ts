@@ -114,7 +114,7 @@ describe('academicpages', () => {
 
 describe('jekyll-scholar', () => {
   it('reads APA citations: authors turned round, the title up to the venue, a thesis title in <i>', () => {
-    const papers = run(jekyllScholar, 'generic-links/poinas-jekyll-scholar');
+    const papers = run(jekyllScholar, 'jekyll-scholar/poinas-publications');
     expect(papers).toHaveLength(7);
     expect(papers[0]).toMatchObject({
       title: 'Mixing properties and central limit theorem for associated point processes',
