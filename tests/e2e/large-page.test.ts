@@ -1,7 +1,7 @@
-// Listings of 2,000, 12,000 and 100,000 entries, as arXiv serves with `show=2000` and more: every
+// Listings of 2,000 and 12,000 entries, as arXiv serves with `show=2000` and more: every
 // entry gets its control and saved state shows past the lookup message's cap. The pages repeat the
 // real listing fixture's entries with fresh ids, built by the page's own script before the content
-// script starts (a 100,000-entry page is too large to hand through the DevTools protocol). The
+// script starts (a large page is too big to hand through the DevTools protocol). The
 // longest task after the page is built is printed, not asserted: `npm run bench` owns timings.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -98,7 +98,9 @@ const longestTask = (page: Page) =>
     };
   });
 
-describe.skipIf(!hasChromium)('listings of 2,000 to 100,000 entries', () => {
+// The 100,000-entry listing is the bench's (`npm run bench`, detect and controls on arXiv 100,000):
+// its first scan takes minutes on this 2-core machine, too long for every test run.
+describe.skipIf(!hasChromium)('listings of 2,000 and 12,000 entries', () => {
   let browser: Browser;
   const saved: string[] = [];
   beforeAll(async () => {
@@ -162,15 +164,6 @@ describe.skipIf(!hasChromium)('listings of 2,000 to 100,000 entries', () => {
     const page = await open(12_000, true);
     await expect.poll(() => savedKeys(page), { timeout: 60_000, interval: 2000 }).toEqual([...saved].sort());
     await save(page, 11_999);
-    await page.close();
-  });
-
-  it('100,000 entries: a control on each, and saved state shows', { timeout: 1_500_000 }, async () => {
-    const page = await open(100_000, false);
-    await expect
-      .poll(() => count(page, '[data-papershelf-state="saved"]'), { timeout: 120_000, interval: 3000 })
-      .toBe(saved.length);
-    expect(await savedKeys(page)).toEqual([...saved].sort());
     await page.close();
   });
 });
