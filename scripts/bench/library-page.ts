@@ -14,25 +14,17 @@ let scratch = 0;
 const freshName = () => `papershelf-bench-${Date.now()}-${scratch++}`;
 
 /** Puts `values` into a fresh database shaped as the library's (same key path and indexes), in one transaction. */
-function rawPuts(values: object[]): Promise<number> {
+async function rawPuts(values: object[]): Promise<number> {
+  const db = await openScratch();
   return new Promise((resolve, reject) => {
-    const request = indexedDB.open(freshName(), 1);
-    request.onupgradeneeded = () => {
-      const store = request.result.createObjectStore('papers', { keyPath: 'key' });
-      store.createIndex('ids', 'terms', { multiEntry: true });
-      store.createIndex('savedAt', 'savedAt');
+    const start = performance.now();
+    const tx = db.transaction('papers', 'readwrite');
+    for (const value of values) tx.objectStore('papers').put(value);
+    tx.oncomplete = () => {
+      db.close();
+      resolve(performance.now() - start);
     };
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => {
-      const start = performance.now();
-      const tx = request.result.transaction('papers', 'readwrite');
-      for (const value of values) tx.objectStore('papers').put(value);
-      tx.oncomplete = () => {
-        request.result.close();
-        resolve(performance.now() - start);
-      };
-      tx.onerror = () => reject(tx.error);
-    };
+    tx.onerror = () => reject(tx.error);
   });
 }
 

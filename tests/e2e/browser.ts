@@ -88,20 +88,28 @@ export async function tabIdOf(browser: Browser, page: Page): Promise<number> {
 /** Every record in the extension's IndexedDB, read from an extension page. */
 export async function savedRecords(browser: Browser): Promise<SavedPaper[]> {
   const page = await browser.openExtensionPage('sidepanel.html');
-  const records = await page.evaluate(
+  const records = await recordsIn(page);
+  await page.close();
+  return records;
+}
+
+/** Every record in the extension's IndexedDB, read from an extension page already open. */
+export function recordsIn(page: Page): Promise<SavedPaper[]> {
+  return page.evaluate(
     () =>
       new Promise<SavedPaper[]>((resolve, reject) => {
         const request = indexedDB.open('papershelf');
         request.onerror = () => reject(request.error);
         request.onsuccess = () => {
           const all = request.result.transaction('papers').objectStore('papers').getAll();
-          all.onsuccess = () => resolve(all.result);
+          all.onsuccess = () => {
+            request.result.close();
+            resolve(all.result);
+          };
           all.onerror = () => reject(all.error);
         };
       }),
   );
-  await page.close();
-  return records;
 }
 
 /** An element of the page that holds a closed shadow root, as the browser itself sees it. */

@@ -6,8 +6,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Paper, SavedPaper } from '../../lib/paper/model';
-import { type Browser, hasChromium, launch } from './browser';
+import type { Paper } from '../../lib/paper/model';
+import { type Browser, hasChromium, launch, recordsIn } from './browser';
 import { FIXTURES, TEST_BUILD } from './paths';
 
 const PANEL = { width: 400, height: 800 };
@@ -54,25 +54,6 @@ const rowKeys = (page: Page) =>
       .sort((a, b) => a.top - b.top)
       .map((row) => row.key),
   );
-
-/** Every record in the extension's IndexedDB, read from the panel page itself (no page per read). */
-function recordsIn(page: Page): Promise<SavedPaper[]> {
-  return page.evaluate(
-    () =>
-      new Promise<SavedPaper[]>((resolve, reject) => {
-        const request = indexedDB.open('papershelf');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const all = request.result.transaction('papers').objectStore('papers').getAll();
-          all.onsuccess = () => {
-            request.result.close();
-            resolve(all.result);
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-  );
-}
 
 describe.skipIf(!hasChromium)('the side panel', () => {
   let browser: Browser;
