@@ -50,7 +50,9 @@ describe.skipIf(!hasChromium)('the rolling backup in Chromium', () => {
     const panel = await browser.openExtensionPage('sidepanel.html');
     const row = panel.locator(`[data-paper-key="${saved[0]?.key}"]`);
     await expect.poll(() => row.count()).toBe(1);
-    await row.locator('select').first().selectOption('read');
+    // As a user does: select the row, then the status key (3 = read, the panel's help lists it).
+    await row.locator('.row-title').click();
+    await panel.keyboard.press('3');
     await expect
       .poll(async () => (await savedRecords(browser as Browser)).find((r) => r.key === saved[0]?.key)?.status)
       .toBe('read');

@@ -278,6 +278,8 @@ describe.skipIf(!hasChromium)('a live page, several tabs, the badge and the side
     await editor.getByLabel('Tags, separated by commas').fill('diffusion,  to read , diffusion');
     await editor.getByLabel('Note', { exact: true }).fill('Read section 3 first.');
     await editor.getByRole('button', { name: 'Done' }).click();
+    // The list's keys work once the editor has closed and the row has the focus again.
+    await expect.poll(() => editor.count()).toBe(0);
     await panel.keyboard.press('s');
     await expect.poll(() => row.locator('.row-tag').allTextContents()).toEqual(['diffusion', 'to read']);
     await row.locator('.row-tag', { hasText: 'to read' }).click();

@@ -189,6 +189,10 @@ describe.skipIf(!hasChromium)('a hostile page and the controls', () => {
     expect(hostile[0]).toEqual(hostile[1]);
     expect(hostile).toEqual(plain);
 
+    // The hostile CSS moved the control: the browser must see it on screen again before a click
+    // counts (the clickjacking defence: IntersectionObserver v2 reports after 100 ms).
+    await hostOf(page, saved).evaluate((host) => host.scrollIntoView({ block: 'center' }));
+    await page.waitForTimeout(300);
     await hostOf(page, saved).click();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
