@@ -260,7 +260,7 @@ export function placementParent(anchor: Element, actions?: Element): Element {
 /** Light or dark controls, to suit what is behind them. */
 export type Theme = 'light' | 'dark';
 
-const themes = new WeakMap<Element, Theme | null>();
+const themes = new WeakMap<Element, Theme>();
 
 /**
  * The theme for a control placed in `parent`: the background of the first opaque element from
@@ -282,8 +282,11 @@ export function themeFor(parent: Element): Theme {
     found = backgroundTheme(getComputedStyle(element).backgroundColor);
     if (found) break;
   }
-  for (const element of path) themes.set(element, found);
-  return found ?? pageTheme(parent.ownerDocument);
+  // Kept resolved, the page's colour scheme included: a listing with no opaque background reads
+  // the root's style once, not once a control.
+  const theme = found ?? pageTheme(parent.ownerDocument);
+  for (const element of path) themes.set(element, theme);
+  return theme;
 }
 
 function backgroundTheme(color: string): Theme | null {
