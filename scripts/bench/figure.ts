@@ -6,4 +6,10 @@ export interface Figure {
   baseline?: number;
   ratio?: number;
   target?: number;
+  /**
+   * What `target` bounds when a figure has both: its `ratio` to the baseline (the default) or its
+   * `value` itself (an absolute goal such as "first rows within 150 ms", with the baseline shown
+   * for scale only).
+   */
+  goalOn?: 'ratio' | 'value';
 }

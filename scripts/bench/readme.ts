@@ -7,12 +7,16 @@ import { pathToFileURL } from 'node:url';
 import { ROOT } from '../../tests/e2e/paths';
 import type { Figure } from './figure';
 
-/** Counts (papers found, controls shown) must equal their target; other figures stay at or below it,
- * the ratio when there is a baseline, else the value. */
+/** Counts (papers found, controls shown) must equal their target; other figures stay at or below it:
+ * the ratio when there is a baseline (unless the goal is on the value), else the value. */
 export function meetsGoal(figure: Figure): boolean | undefined {
   if (figure.target === undefined) return undefined;
   if (figure.unit === 'papers' || figure.unit === 'controls') return figure.value === figure.target;
-  return (figure.ratio ?? figure.value) <= figure.target;
+  return (goalOnRatio(figure) ? (figure.ratio as number) : figure.value) <= figure.target;
+}
+
+function goalOnRatio(figure: Figure): boolean {
+  return figure.ratio !== undefined && figure.goalOn !== 'value';
 }
 
 function number(n: number | undefined): string {
@@ -27,7 +31,7 @@ export function markdownTable(figures: readonly Figure[], quick: boolean): strin
     const goal =
       figure.target === undefined
         ? ''
-        : `${figure.unit === 'papers' || figure.unit === 'controls' ? '=' : '≤'} ${number(figure.target)}${figure.ratio === undefined ? ` ${figure.unit}` : '×'}`;
+        : `${figure.unit === 'papers' || figure.unit === 'controls' ? '=' : '≤'} ${number(figure.target)}${goalOnRatio(figure) ? '×' : ` ${figure.unit}`}`;
     return `| \`${figure.metric}\` | ${number(figure.value)} ${figure.unit} | ${
       figure.baseline === undefined ? '' : `${number(figure.baseline)} ${figure.unit}`
     } | ${figure.ratio === undefined ? '' : `${number(figure.ratio)}×`} | ${goal} | ${met === undefined ? '' : met ? 'yes' : '**no**'} |`;
