@@ -81,7 +81,15 @@ async function warmSaves(browser: Browser, script: string, entries: number, time
   return [50, 95].map((p) => {
     const value = percentile(result.values, p);
     const baseline = percentile(result.baseline, p);
-    return { metric: `save.warm.${entries}.p${p}`, value, unit: 'ms', baseline, ratio: value / baseline, target: 50, goalOn: 'value' };
+    return {
+      metric: `save.warm.${entries}.p${p}`,
+      value,
+      unit: 'ms',
+      baseline,
+      ratio: value / baseline,
+      target: 50,
+      goalOn: 'value',
+    };
   });
 }
 
