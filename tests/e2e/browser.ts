@@ -1,7 +1,7 @@
 // Runs a built extension in headless Chromium (CONTRIBUTING.md, "The browser tests, headless")
 // and serves saved pages at their real addresses, so the content script meets them exactly as a
 // user's browser would.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
@@ -23,7 +23,11 @@ export interface Browser {
 /** Launches Chromium with the unpacked extension in `extensionDir` and a fresh profile. */
 export async function launch(extensionDir: string, profileDir?: string): Promise<Browser> {
   const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
+  if (profileDir) await profileReleased(profile);
   const context = await chromium.launchPersistentContext(profile, {
+    // Playwright waits 180 s by default, as long as the slowest test may take in all: a start
+    // that hangs should fail as itself, with its own message.
+    timeout: 60_000,
     executablePath: CHROMIUM,
     headless: true,
     acceptDownloads: true,
@@ -63,6 +67,42 @@ export async function launch(extensionDir: string, profileDir?: string): Promise
       if (!profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Waits until no Chromium holds `profile` (its `SingletonLock` names `host-pid`). A test that
+ * restarts the browser on the same profile can otherwise start while the last one is still
+ * shutting down on a loaded machine; a lock whose process is gone is removed.
+ */
+async function profileReleased(profile: string): Promise<void> {
+  const lock = join(profile, 'SingletonLock');
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    let target: string;
+    try {
+      target = readlinkSync(lock);
+    } catch {
+      return;
+    }
+    const pid = Number(target.slice(target.lastIndexOf('-') + 1));
+    if (!Number.isInteger(pid) || !alive(pid)) {
+      for (const name of ['SingletonLock', 'SingletonSocket', 'SingletonCookie'])
+        rmSync(join(profile, name), { force: true });
+      return;
+    }
+    if (Date.now() > deadline)
+      throw new Error(`Chromium ${pid} still holds the profile ${profile} 30 s after it was closed`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Answers `url` with the saved page `tests/fixtures/<fixture>/page.html`. */
