@@ -133,20 +133,39 @@ export async function savedRecords(browser: Browser): Promise<SavedPaper[]> {
   return records;
 }
 
-/** Every record in the extension's IndexedDB, read from an extension page already open. */
+/**
+ * Every record in the extension's IndexedDB, read from an extension page already open. It never
+ * creates the database: opened before the extension has made it (after a restart that lost it),
+ * a plain `open` would make an empty version 1 with no store, the read would throw inside the
+ * callback and the page's promise never settle.
+ */
 export function recordsIn(page: Page): Promise<SavedPaper[]> {
   return page.evaluate(
     () =>
       new Promise<SavedPaper[]>((resolve, reject) => {
+        let absent = false;
         const request = indexedDB.open('papershelf');
-        request.onerror = () => reject(request.error);
+        request.onupgradeneeded = () => {
+          absent = true;
+          request.transaction?.abort();
+        };
+        request.onerror = () => (absent ? resolve([]) : reject(request.error));
         request.onsuccess = () => {
-          const all = request.result.transaction('papers').objectStore('papers').getAll();
+          const db = request.result;
+          if (!db.objectStoreNames.contains('papers')) {
+            db.close();
+            resolve([]);
+            return;
+          }
+          const all = db.transaction('papers').objectStore('papers').getAll();
           all.onsuccess = () => {
-            request.result.close();
+            db.close();
             resolve(all.result);
           };
-          all.onerror = () => reject(all.error);
+          all.onerror = () => {
+            db.close();
+            reject(all.error);
+          };
         };
       }),
   );
