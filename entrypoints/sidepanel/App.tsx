@@ -49,6 +49,9 @@ export function App() {
   const [tag, setTag] = useState<string>();
   const [result, setResult] = useState<ViewResult>();
   const [records, setRecords] = useState<ReadonlyMap<string, SavedPaper>>(new Map());
+  // What is cached, for the change listener (set up once): only cached rows are read again.
+  const recordsRef = useRef(records);
+  recordsRef.current = records;
   const [current, setCurrentState] = useState(0);
   // The current row also lives in a ref: two keys pressed before a re-render must both count.
   const currentRef = useRef(0);
@@ -99,13 +102,16 @@ export function App() {
   useEffect(() => {
     // A changed paper keeps its old record on screen until the new one is read, so a row (and
     // the editor) never blinks out between the two.
+    // Rows not cached are read when they come on screen: while the worker loads a big library,
+    // each page it announces would otherwise be read and parsed here, 1,000 records at a time.
     const stop = view.onChange((changed) => {
       setChanges((n) => n + 1);
-      if (changed.length === 0) return;
-      void view.records(changed).then((found) =>
+      const stale = changed.filter((key) => recordsRef.current.has(key));
+      if (stale.length === 0) return;
+      void view.records(stale).then((found) =>
         setRecords((cached) => {
           const next = new Map(cached);
-          for (const key of changed) {
+          for (const key of stale) {
             const record = found.get(key);
             if (record) next.set(key, record);
             else next.delete(key);

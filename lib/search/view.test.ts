@@ -225,6 +225,39 @@ describe('LibraryView while the library loads', () => {
     expect((await search('biruni')).keys).toHaveLength(120);
   });
 
+  it('answers a plain query from its own read of the newest papers while the worker has not answered', async () => {
+    const base = arxivPapers();
+    const many = base.map((paper, i) => {
+      const savedAt = at(i).toISOString();
+      return { ...paper, savedAt, updatedAt: savedAt } as SavedPaper;
+    });
+    await store(many);
+    // A worker still starting: its end of the channel answers nothing yet.
+    const channel = new MessageChannel();
+    ports = [channel.port1, channel.port2];
+    const asked: unknown[] = [];
+    channel.port2.addEventListener('message', (event) => asked.push(event.data));
+    served = serveView(new MessageChannel().port1, { name });
+    view = connectView(channel.port1, { name, early: true });
+    channel.port1.start();
+    channel.port2.start();
+    const first = await search('');
+    expect(first.total).toBe(base.length);
+    expect(first.keys).toEqual(many.map((paper) => paper.key).reverse());
+    // Words, filters and other orders are the index's to answer: they wait for the worker.
+    let filtered = false;
+    // (closing the view at the end rejects it)
+    search('logic').then(
+      () => {
+        filtered = true;
+      },
+      () => undefined,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(filtered).toBe(false);
+    expect(asked).toHaveLength(2);
+  });
+
   it('fails each query with a clear message when the library cannot be read', async () => {
     // A newer version than this code knows: opening fails with VersionError.
     await new Promise<void>((resolve, reject) => {

@@ -1,7 +1,7 @@
 // The side panel's data interface (issue 9): a view of the library whose search index, sort
 // orders and filters live in a worker (lib/search/worker.ts). The panel asks for keys in order and
 // reads full records only for the rows on screen; abstracts never sit in the panel's memory.
-import { getMany } from '../library/read';
+import { countPapersIn, getMany, readNewest } from '../library/read';
 import type { SavedPaper, Status } from '../paper/model';
 import { type Answer, AnswerSchema, type Ask } from './protocol';
 
@@ -39,14 +39,36 @@ export interface Port {
 /** Opens the view; the first query answers from the newest papers before the index is complete. */
 export function openLibraryView(): LibraryView {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'papershelf-search' });
-  return connectView(worker, { close: () => worker.terminate() });
+  return connectView(worker, { close: () => worker.terminate(), early: true });
+}
+
+/** How many of the newest papers the view reads itself while the worker starts: a screen and more. */
+export const EARLY_ROWS = 60;
+
+/** The plain list (no words, no filter, newest first): what the panel shows as it opens. */
+function isPlain(q: ViewQuery): boolean {
+  return (
+    q.text.trim() === '' &&
+    q.sort === 'saved' &&
+    q.status === undefined &&
+    q.starred === undefined &&
+    q.tag === undefined
+  );
 }
 
 /**
  * A view over a port whose other end runs `serveView` (lib/search/serve.ts). `name` is the
- * library database the rows are read from (tests); `close` ends the other side.
+ * library database the rows are read from (tests); `close` ends the other side. With `early`, the
+ * view reads the newest papers and the count itself as it opens, and a plain query asked before
+ * the worker's first answer is answered from them: starting a module worker and opening the
+ * database there costs some 350 ms, four times the read itself. The worker's answers replace it
+ * as the pages it loads announce themselves.
  */
-export function connectView(port: Port, options: { name?: string; close?: () => void } = {}): LibraryView {
+export function connectView(
+  port: Port,
+  options: { name?: string; close?: () => void; early?: boolean } = {},
+): LibraryView {
+  const read = options.name === undefined ? {} : { name: options.name };
   let next = 0;
   let newest = -1;
   let closed = false;
@@ -57,12 +79,21 @@ export function connectView(port: Port, options: { name?: string; close?: () => 
     { resolve: (tags: { tag: string; count: number }[]) => void; reject: (error: Error) => void }
   >();
   const listeners = new Set<(keys: readonly string[]) => void>();
+  // Set by the worker's first answer: from then on only the worker answers.
+  let answered = false;
+  const early: Promise<ViewResult | undefined> = options.early
+    ? Promise.all([readNewest(EARLY_ROWS, undefined, read), countPapersIn(read)]).then(
+        ([page, total]) => ({ total, keys: page.papers.map((paper) => paper.key), terms: [] }),
+        () => undefined,
+      )
+    : Promise.resolve(undefined);
 
   port.addEventListener('message', (event) => {
     const parsed = AnswerSchema.safeParse(event.data);
     if (!parsed.success) return;
     const answer: Answer = parsed.data;
     if (answer.type === 'result') {
+      answered = true;
       // An older query's answer is dropped: it resolves with the newest one's.
       if (answer.id !== newest) return;
       const settled = waiting;
@@ -89,11 +120,21 @@ export function connectView(port: Port, options: { name?: string; close?: () => 
   return {
     query(q) {
       if (closed) return Promise.reject(new Error('The library view is closed.'));
-      newest = next++;
-      ask({ type: 'query', id: newest, query: q });
-      return new Promise((resolve, reject) => waiting.push({ resolve, reject }));
+      const id = next++;
+      newest = id;
+      ask({ type: 'query', id, query: q });
+      const answer = new Promise<ViewResult>((resolve, reject) => waiting.push({ resolve, reject }));
+      if (options.early && !answered && isPlain(q)) {
+        void early.then((result) => {
+          if (!result || answered || newest !== id || closed) return;
+          const settled = waiting;
+          waiting = [];
+          for (const call of settled) call.resolve(result);
+        });
+      }
+      return answer;
     },
-    records: (keys) => getMany(keys, options.name === undefined ? {} : { name: options.name }),
+    records: (keys) => getMany(keys, read),
     tags() {
       if (closed) return Promise.reject(new Error('The library view is closed.'));
       const id = next++;

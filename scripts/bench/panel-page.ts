@@ -69,7 +69,7 @@ function percentile(values: number[], p: number): number {
     openedAt = performance.now();
     worker = new Worker(workerUrl, { type: 'module' });
     const started = worker;
-    view = connectView(started, { close: () => started.terminate() });
+    view = connectView(started, { close: () => started.terminate(), early: true });
     const result = await view.query({ text: '', sort: 'saved' });
     const rows = await view.records(result.keys.slice(0, count));
     return { ms: performance.now() - openedAt, rows: rows.size, total: result.total };
