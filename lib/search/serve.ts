@@ -58,7 +58,7 @@ export function serveView(port: Port, options: { name?: string } = {}): Served {
         result: {
           ...result,
           total: complete ? result.total : Math.max(stored, result.total),
-          keys: [...result.keys],
+          keys: result.keys.join('\n'),
           terms: [...result.terms],
         },
       });
@@ -73,6 +73,7 @@ export function serveView(port: Port, options: { name?: string } = {}): Served {
       index.remove(keys.filter((key) => !found.has(key)));
       index.put([...found.values()]);
       if (!complete) stored = Math.max(stored, index.size);
+      else index.prepare();
       send({ type: 'changed', keys });
     });
   });
@@ -104,7 +105,10 @@ export function serveView(port: Port, options: { name?: string } = {}): Served {
         // A paper changed since the walk began is already in the index at its newest state.
         index.put(page.papers.filter((paper) => !index.has(paper.key)));
         after = page.next;
-        if (!after) complete = true;
+        if (!after) {
+          complete = true;
+          index.prepare();
+        }
         send({ type: 'changed', keys: page.papers.map((paper) => paper.key) });
       }).finally(firstPageIn);
       size = PAGE;

@@ -174,15 +174,20 @@ describe('LibraryView over a real library', () => {
     expect((await search('')).keys[0]).toBe('arxiv:1706.03762');
     expect((await search('')).total).toBe(11);
 
+    // A record read before a change is read again after it (the view keeps recent records).
+    expect((await view.records([BIRUNI])).get(BIRUNI)?.tags).toEqual(['history']);
     const tagged = changeOf(BIRUNI);
     await writer.updatePaper(BIRUNI, { tags: ['logic'], note: '' });
     await tagged;
+    expect((await view.records([BIRUNI])).get(BIRUNI)?.tags).toEqual(['logic']);
     expect((await search('', { tag: 'logic' })).keys).toEqual([BIRUNI, MATH_LOGIC, LOGIC_REVIEW]);
     expect((await search('needham')).keys).toEqual([]);
 
+    expect((await view.records([MATH_LOGIC])).has(MATH_LOGIC)).toBe(true);
     const removed = changeOf(MATH_LOGIC);
     await writer.removePaper(MATH_LOGIC);
     await removed;
+    expect((await view.records([MATH_LOGIC])).has(MATH_LOGIC)).toBe(false);
     // al-Biruni now carries the tag "logic".
     expect((await search('logic')).keys).toEqual([BIRUNI, LOGIC_REVIEW]);
     expect((await search('')).total).toBe(10);

@@ -44,6 +44,8 @@ export function openLibraryView(): LibraryView {
 
 /** How many of the newest papers the view reads itself while the worker starts: a screen and more. */
 export const EARLY_ROWS = 60;
+/** How many parsed records the view keeps: a few screens. */
+const CACHED_RECORDS = 600;
 
 /** The plain list (no words, no filter, newest first): what the panel shows as it opens. */
 function isPlain(q: ViewQuery): boolean {
@@ -68,7 +70,7 @@ export function connectView(
   port: Port,
   options: { name?: string; close?: () => void; early?: boolean } = {},
 ): LibraryView {
-  const read = options.name === undefined ? {} : { name: options.name };
+  const readOptions = options.name === undefined ? {} : { name: options.name };
   let next = 0;
   let newest = -1;
   let closed = false;
@@ -81,9 +83,29 @@ export function connectView(
   const listeners = new Set<(keys: readonly string[]) => void>();
   // Set by the worker's first answer: from then on only the worker answers.
   let answered = false;
+  // Records read lately, newest last: the rows of one keystroke's answer are mostly the last
+  // one's, and reading and checking 50 records costs the panel more than the search itself. A key
+  // the worker announces as changed is dropped before the listeners hear of it.
+  const cache = new Map<string, SavedPaper>();
+  // Counts the worker's change notices: a read that one overtook may hold an older record than
+  // the store, so it is returned but not kept.
+  let notices = 0;
+  const remember = (papers: Iterable<SavedPaper>) => {
+    for (const paper of papers) {
+      cache.delete(paper.key);
+      cache.set(paper.key, paper);
+    }
+    for (const key of cache.keys()) {
+      if (cache.size <= CACHED_RECORDS) break;
+      cache.delete(key);
+    }
+  };
   const early: Promise<ViewResult | undefined> = options.early
-    ? Promise.all([readNewest(EARLY_ROWS, undefined, read), countPapersIn(read)]).then(
-        ([page, total]) => ({ total, keys: page.papers.map((paper) => paper.key), terms: [] }),
+    ? Promise.all([readNewest(EARLY_ROWS, undefined, readOptions), countPapersIn(readOptions)]).then(
+        ([page, total]) => {
+          if (notices === 0) remember(page.papers);
+          return { total, keys: page.papers.map((paper) => paper.key), terms: [] };
+        },
         () => undefined,
       )
     : Promise.resolve(undefined);
@@ -98,7 +120,9 @@ export function connectView(
       if (answer.id !== newest) return;
       const settled = waiting;
       waiting = [];
-      for (const call of settled) call.resolve(answer.result);
+      const { keys, ...rest } = answer.result;
+      const result: ViewResult = { ...rest, keys: keys === '' ? [] : keys.split('\n') };
+      for (const call of settled) call.resolve(result);
     } else if (answer.type === 'tags') {
       tagRequests.get(answer.id)?.resolve(answer.tags);
       tagRequests.delete(answer.id);
@@ -111,6 +135,8 @@ export function connectView(
       waiting = [];
       for (const call of settled) call.reject(error);
     } else {
+      notices++;
+      for (const key of answer.keys) cache.delete(key);
       for (const listener of listeners) listener(answer.keys);
     }
   });
@@ -134,7 +160,22 @@ export function connectView(
       }
       return answer;
     },
-    records: (keys) => getMany(keys, read),
+    async records(keys) {
+      const found = new Map<string, SavedPaper>();
+      const missing: string[] = [];
+      for (const key of keys) {
+        const paper = cache.get(key);
+        if (paper) found.set(key, paper);
+        else missing.push(key);
+      }
+      if (missing.length > 0) {
+        const before = notices;
+        const read = await getMany(missing, readOptions);
+        if (notices === before) remember(read.values());
+        for (const [key, paper] of read) found.set(key, paper);
+      }
+      return found;
+    },
     tags() {
       if (closed) return Promise.reject(new Error('The library view is closed.'));
       const id = next++;
