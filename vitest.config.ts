@@ -21,6 +21,9 @@ export default defineConfig({
           environment: 'node',
           globalSetup: ['tests/e2e/setup.ts'],
           fileParallelism: false,
+          // A poll waits on the extension's own messages, workers and renders; on a loaded 2-core CI
+          // box these can take more than the default second without anything being wrong.
+          expect: { poll: { timeout: 5_000 } },
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

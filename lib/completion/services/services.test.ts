@@ -1,4 +1,4 @@
-// Each service against real recorded responses (tests/fixtures/services, origins in SOURCES.md):
+// Each service against real recorded responses (tests/fixtures/services, origins in tests/fixtures/SOURCES.md):
 // what each yields, field by field, checked by hand against the recording.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
