@@ -1,7 +1,9 @@
 // What completion (issue 13) asks of a scholarly service, and what a service answers. The services
 // in lib/completion/services/ are pure: they build requests and parse response text; the runner in
 // the background does the fetching, the queue, the rate limits and the merge into the library.
-import type { Paper, PaperIds, PaperType } from '../paper/model';
+import type { Paper, PaperIds, Publication } from '../paper/model';
+
+export type { Publication };
 
 /**
  * The services a user can turn on, one switch each (the side panel's settings). OpenReview, DBLP
@@ -71,20 +73,6 @@ export type Completable = Partial<
     | 'pdfUrl'
   >
 >;
-
-/** Where a preprint was published, as a service tells it. */
-export interface Publication {
-  doi?: string;
-  venue?: string;
-  container?: string;
-  type?: PaperType;
-  issued?: string;
-  volume?: string;
-  issue?: string;
-  pages?: string;
-  publisher?: string;
-  url?: string;
-}
 
 /**
  * A service's answer for one query: the record it found (its own title, for the title check the

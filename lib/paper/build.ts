@@ -322,7 +322,7 @@ export function samePaper(a: Pick<Paper, 'key' | 'ids' | 'title'>, b: Pick<Paper
 
 // What a reader names a paper when the page shows only its id (a PDF tab): `arXiv:2310.03646`,
 // `OpenReview:<id>`, `ACL:<id>`, `PMID:<id>`, `doi:<doi>` (lib/detect/address.ts and the sources).
-const PLACEHOLDER_TITLE = /^(?:(?:arXiv|doi|OpenReview|ACL|PMID):\S+|10\.\d{4,9}\/\S+)$/i;
+export const PLACEHOLDER_TITLE = /^(?:(?:arXiv|doi|OpenReview|ACL|PMID):\S+|10\.\d{4,9}\/\S+)$/i;
 
 /**
  * Merges two records of one paper: every field of `preferred` wins (but a title that is only an

@@ -83,6 +83,20 @@ export const ExtraSchema = z.object({
   csl: opt(z.record(z.string(), z.string())),
 });
 
+/** Where a preprint was published, as completion found it (its key stays the preprint's). */
+export const PublicationSchema = z.object({
+  doi: opt(text),
+  venue: opt(text),
+  container: opt(text),
+  type: opt(PaperTypeSchema),
+  issued: opt(IsoDateSchema),
+  volume: opt(text),
+  issue: opt(text),
+  pages: opt(text),
+  publisher: opt(text),
+  url: opt(httpUrl),
+});
+
 export const PaperSchema = z.object({
   key: KeySchema,
   title: text,
@@ -123,11 +137,29 @@ export const PaperSchema = z.object({
   /** The publication's own date (the version of record), beside `published` (first public version). */
   issued: opt(IsoDateSchema),
   extra: opt(ExtraSchema),
+  /** The published version of a preprint (filled by completion). */
+  publication: opt(PublicationSchema),
 });
 
 export const StatusSchema = z.enum(['unread', 'reading', 'read']);
 
 export const SeenOnSchema = z.object({ url: httpUrl, source: text, at: IsoDateTimeSchema });
+
+/**
+ * What completion did to a saved paper: each field it filled with the service and the
+ * time, and what it replaced (a cut author list), so that Undo restores the record exactly.
+ */
+export const CompletionSchema = z.object({
+  fields: z.record(z.string(), z.object({ service: text, at: IsoDateTimeSchema })),
+  replaced: opt(
+    z.object({
+      title: opt(text),
+      authors: opt(z.array(text)),
+      names: opt(z.array(NameSchema)),
+      venue: opt(text),
+    }),
+  ),
+});
 
 /** A paper in the library: the detected fields plus what the user gave it. */
 export const SavedPaperSchema = z.extend(PaperSchema, {
@@ -138,6 +170,9 @@ export const SavedPaperSchema = z.extend(PaperSchema, {
   savedAt: IsoDateTimeSchema,
   updatedAt: IsoDateTimeSchema,
   seenOn: opt(z.array(SeenOnSchema).check(z.minLength(1))),
+  completion: opt(CompletionSchema),
+  /** Saved from an identifier alone (a title placeholder): completion has not filled it yet. */
+  incomplete: opt(z.boolean()),
 });
 
 export type PaperIds = z.infer<typeof PaperIdsSchema>;
@@ -148,3 +183,5 @@ export type Paper = z.infer<typeof PaperSchema>;
 export type Status = z.infer<typeof StatusSchema>;
 export type SeenOn = z.infer<typeof SeenOnSchema>;
 export type SavedPaper = z.infer<typeof SavedPaperSchema>;
+export type Publication = z.infer<typeof PublicationSchema>;
+export type Completion = z.infer<typeof CompletionSchema>;
