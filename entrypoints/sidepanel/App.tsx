@@ -269,6 +269,28 @@ export function App() {
     }, [...list]);
   }
 
+  /** Takes `tag` off every selected paper that has it; Undo gives each its tags back as they were. */
+  async function untag(tag: string): Promise<void> {
+    const papers = (await recordsOf([...selected])).filter((paper) => paper.tags?.includes(tag));
+    if (papers.length === 0) return;
+    const written = papers.map((paper) => paper.key);
+    const ok = await write(async () => {
+      for (const paper of papers)
+        await updatePaper(paper.key, { tags: (paper.tags ?? []).filter((other) => other !== tag) });
+    }, written);
+    if (!ok) return;
+    toast_({
+      text: `Removed the tag “${tag}” from ${count(papers.length, 'paper')}`,
+      action: {
+        label: 'Undo',
+        run: () =>
+          void write(async () => {
+            for (const paper of papers) await updatePaper(paper.key, { tags: paper.tags ?? [] });
+          }, written),
+      },
+    });
+  }
+
   const actions: RowActions = {
     open(paper) {
       const url = safeHref(paper.url);
@@ -421,6 +443,12 @@ export function App() {
       live = false;
     };
   }, [selected, changes]);
+  // The tags on the selection, most used first, for Untag.
+  const chosenTags = useMemo(() => {
+    const uses = new Map<string, number>();
+    for (const paper of chosen) for (const name of paper.tags ?? []) uses.set(name, (uses.get(name) ?? 0) + 1);
+    return [...uses].sort(([a, m], [b, n]) => n - m || a.localeCompare(b));
+  }, [chosen]);
 
   const editedPaper = editing ? records.get(editing.key) : undefined;
   const filtered = text.trim() !== '' || filter !== 'all' || tag !== undefined;
@@ -520,6 +548,19 @@ export function App() {
           <button type="button" class="ps-button" onClick={() => setBulkTag('')}>
             Tag
           </button>
+          <Menu
+            label="Untag the selected papers: take a tag off them"
+            items={
+              chosenTags.length > 0
+                ? chosenTags.map(([name, n]) => ({
+                    label: n === chosen.length ? name : `${name} (${n} of ${chosen.length})`,
+                    onSelect: () => void untag(name),
+                  }))
+                : [{ label: 'No tags on these papers', disabled: true, onSelect: () => {} }]
+            }
+          >
+            Untag
+          </Menu>
           <Transfer
             papers={chosen}
             selection

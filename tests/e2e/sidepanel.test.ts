@@ -229,4 +229,36 @@ describe.skipIf(!hasChromium)('the side panel', () => {
     await expect.poll(async () => (await recordsIn(page)).length).toBe(30);
     for (const key of keys) expect((await recordOf(key))?.status).toBe('read');
   });
+
+  it('adds a tag to a selection and takes one off it, with Undo', async () => {
+    const keys = newest.slice(10, 13).map((paper) => paper.key);
+    await page.locator(`li.row[data-paper-key="${keys[0]}"] .row-title`).click();
+    await page.locator(`li.row[data-paper-key="${keys[2]}"] .row-title`).click({ modifiers: ['Shift'] });
+    const bar = page.locator('.selection-bar');
+    await expect.poll(() => bar.textContent()).toContain('3 papers selected');
+    await bar.getByRole('button', { name: 'Tag', exact: true }).click();
+    await bar.getByRole('textbox', { name: 'Tag to add to the selected papers' }).fill('to discuss');
+    await bar.getByRole('button', { name: 'Add', exact: true }).click();
+    for (const key of keys) await expect.poll(async () => (await recordOf(key))?.tags).toEqual(['to discuss']);
+    // One of them gets a second tag from elsewhere (another view).
+    await page.evaluate(
+      (key) => (globalThis as unknown as Hooks).papershelfLibrary.updatePaper(key, { tags: ['to discuss', 'methods'] }),
+      keys[0] as string,
+    );
+
+    const untag = bar.getByRole('button', { name: 'Untag the selected papers' });
+    await untag.click();
+    await expect.poll(() => page.getByRole('menuitem').allTextContents()).toEqual(['to discuss', 'methods (1 of 3)']);
+    await page.getByRole('menuitem', { name: 'to discuss' }).click();
+    const toast = page.locator('.ps-toast');
+    await expect.poll(() => toast.textContent()).toContain('Removed the tag “to discuss” from 3 papers');
+    await expect.poll(async () => (await recordOf(keys[0] as string))?.tags).toEqual(['methods']);
+    for (const key of keys.slice(1)) expect((await recordOf(key))?.tags).toBeUndefined();
+
+    await toast.getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(async () => (await recordOf(keys[0] as string))?.tags).toEqual(['to discuss', 'methods']);
+    for (const key of keys.slice(1)) await expect.poll(async () => (await recordOf(key))?.tags).toEqual(['to discuss']);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => bar.count()).toBe(0);
+  });
 });
