@@ -7,8 +7,9 @@ import { safeHref } from '../../components/links';
 import { Menu } from '../../components/Menu';
 import { RestoreOffer } from '../../components/RestoreOffer';
 import { Toast, type ToastMessage } from '../../components/Toast';
+import { papersFromIdentifiers } from '../../lib/detect/address';
 import { count, STATUS_NAMES } from '../../lib/display';
-import { type PaperPatch, removePaper, restorePaper, updatePaper } from '../../lib/library/library';
+import { type PaperPatch, removePaper, restorePaper, savePapers, updatePaper } from '../../lib/library/library';
 import type { SavedPaper, Status } from '../../lib/paper/model';
 import { type LibraryView, openLibraryView, type SortBy, type ViewQuery, type ViewResult } from '../../lib/search/view';
 import { notifyTabs } from '../../lib/tabs';
@@ -66,6 +67,9 @@ export function App() {
   const [page, setPage] = useState<'list' | 'settings'>('list');
   const [library, setLibrary] = useState<SavedPaper[]>();
   const [bulkTag, setBulkTag] = useState<string>();
+  // Add by identifier: the pasted text while the form is open, and what it could not read.
+  const [adding, setAdding] = useState<string>();
+  const [addProblem, setAddProblem] = useState<string>();
   const [linked] = useState(() => new URLSearchParams(location.search).get('paper') ?? undefined);
   const [error, setError] = useState<string>();
   const scroller = useRef<HTMLDivElement>(null);
@@ -267,6 +271,48 @@ export function App() {
     return write(async () => {
       for (const paper of papers) await updatePaper(paper.key, typeof patch === 'function' ? patch(paper) : patch);
     }, [...list]);
+  }
+
+  /**
+   * Adds the papers the pasted identifiers name, each as the identifier alone tells it (marked
+   * incomplete until a page gives its title); what names no paper stays in the box, named by line.
+   */
+  async function addByIdentifier(text: string): Promise<void> {
+    const { papers, unread } = papersFromIdentifiers(text);
+    let created = 0;
+    if (papers.length > 0) {
+      const ok = await write(
+        async () => {
+          created = (await savePapers(papers)).filter((result) => result.created).length;
+        },
+        papers.map((paper) => paper.key),
+      );
+      if (!ok) return;
+      const known = papers.length - created;
+      toast_({
+        text: [
+          created > 0 ? `Added ${count(created, 'paper')}` : '',
+          known > 0 ? `${count(known, 'paper')} already in your list` : '',
+        ]
+          .filter((part) => part !== '')
+          .join('; '),
+      });
+    }
+    if (unread.length === 0) {
+      setAdding(undefined);
+      setAddProblem(undefined);
+      return;
+    }
+    const lines = [...new Set(unread.map((word) => word.line))];
+    setAdding(unread.map((word) => word.text).join('\n'));
+    setAddProblem(
+      `${lines.length === 1 ? 'Line' : 'Lines'} ${lines.join(', ')} of what you pasted ${lines.length === 1 ? 'names' : 'name'} no paper papershelf can tell: ` +
+        `${unread
+          .slice(0, 5)
+          .map((word) => `“${word.text}”`)
+          .join(', ')}${unread.length > 5 ? ` and ${unread.length - 5} more` : ''}. ` +
+        'Use an arXiv id, a DOI, a PubMed id (PMID:…), an OpenReview or ACL id, or the address of a paper’s page.',
+    );
   }
 
   /** Takes `tag` off every selected paper that has it; Undo gives each its tags back as they were. */
@@ -472,6 +518,20 @@ export function App() {
             ?
           </button>
         )}
+        {page === 'list' && (
+          <button
+            type="button"
+            class="ps-button ps-button-quiet"
+            data-action="add-papers"
+            aria-expanded={adding !== undefined}
+            onClick={() => {
+              setAdding(adding === undefined ? '' : undefined);
+              setAddProblem(undefined);
+            }}
+          >
+            Add
+          </button>
+        )}
         <button
           type="button"
           class="ps-button ps-button-quiet"
@@ -482,6 +542,50 @@ export function App() {
           {page === 'list' ? 'Settings' : 'Back to the list'}
         </button>
       </div>
+      {page === 'list' && adding !== undefined && (
+        <form
+          class="add-papers"
+          onSubmit={(event) => {
+            event.preventDefault();
+            void addByIdentifier(adding);
+          }}
+        >
+          <label for="add-papers-text">Add papers by identifier or address, one a line</label>
+          <textarea
+            id="add-papers-text"
+            class="ps-input"
+            rows={4}
+            placeholder={'arXiv:2310.03646\n10.1038/s41586-021-03819-2\nhttps://openreview.net/forum?id=…'}
+            // biome-ignore lint/a11y/noAutofocus: the user just asked to paste identifiers
+            autoFocus
+            value={adding}
+            onInput={(event) => setAdding(event.currentTarget.value)}
+            onKeyDown={(event) => {
+              if (event.key === 'Escape') setAdding(undefined);
+              if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+                event.preventDefault();
+                void addByIdentifier(adding);
+              }
+            }}
+          />
+          {addProblem && (
+            <p class="ps-alert" role="alert">
+              {addProblem}
+            </p>
+          )}
+          <p class="ps-hint">
+            Each paper is saved as its identifier tells it: open its page and save it there for the title and authors.
+          </p>
+          <div class="add-papers-actions">
+            <button type="submit" class="ps-button ps-button-primary" disabled={adding.trim() === ''}>
+              Add papers
+            </button>
+            <button type="button" class="ps-button ps-button-quiet" onClick={() => setAdding(undefined)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      )}
       {page === 'list' && result && result.total > 0 && (
         <>
           <input
@@ -646,7 +750,8 @@ export function App() {
             a title, or choose <b>Save all</b> from the papershelf button in the toolbar.
           </p>
           <p>
-            Have a library elsewhere? <b>Settings</b> imports a BibTeX, RIS, CSL-JSON or papershelf file.
+            Have a library elsewhere? <b>Settings</b> imports a BibTeX, RIS, CSL-JSON or papershelf file. Have a list of
+            arXiv ids or DOIs? <b>Add</b> takes them, one a line.
           </p>
           <p class="ps-hint">Everything you save stays in this browser.</p>
         </div>

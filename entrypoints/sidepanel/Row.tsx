@@ -39,6 +39,8 @@ interface Props {
 
 /** "Authors · venue · year" for a row's second line. */
 export function secondLine(paper: SavedPaper): string {
+  // Added by its identifier alone: say so, and how to fill it in.
+  if (paper.incomplete) return 'Identifier only · open its page and save it there for the details';
   const venue = paper.venue ? texToText(paper.venue) : undefined;
   return [authorLine(paper), venue, paper.published?.slice(0, 4)].filter(Boolean).join(' · ');
 }

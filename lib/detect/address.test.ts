@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { paperFromAddress } from './address';
+import { MAX_IDENTIFIERS, paperFromAddress, papersFromIdentifiers } from './address';
 
 describe('paperFromAddress', () => {
   it('names an arXiv PDF by its id and version', () => {
@@ -47,5 +47,73 @@ describe('paperFromAddress', () => {
     'not a url',
   ])('names no paper for %s', (address) => {
     expect(paperFromAddress(address)).toBeNull();
+  });
+});
+
+describe('papersFromIdentifiers', () => {
+  it('reads each kind of identifier, bare or prefixed or as an address, one paper each', () => {
+    const { papers, unread } = papersFromIdentifiers(
+      [
+        'arXiv:2310.03646v2',
+        '10.1038/s41586-021-03819-2 doi:10.1145/3292500.3330701',
+        'PMID: 31978945',
+        'https://openreview.net/forum?id=YicbFdNTTy',
+        '2023.acl-long.1 P19-1001 OpenReview:rJl-b3RcF7',
+        'hep-th/9901001',
+        'https://arxiv.org/abs/2310.03646',
+      ].join('\n'),
+    );
+    expect(unread).toEqual([]);
+    expect(papers.map((paper) => [paper.key, paper.title, paper.url])).toEqual([
+      ['arxiv:2310.03646', 'arXiv:2310.03646', 'https://arxiv.org/abs/2310.03646'],
+      [
+        'doi:10.1038/s41586-021-03819-2',
+        'doi:10.1038/s41586-021-03819-2',
+        'https://doi.org/10.1038/s41586-021-03819-2',
+      ],
+      ['doi:10.1145/3292500.3330701', 'doi:10.1145/3292500.3330701', 'https://doi.org/10.1145/3292500.3330701'],
+      ['pubmed:31978945', 'PMID:31978945', 'https://pubmed.ncbi.nlm.nih.gov/31978945/'],
+      ['openreview:YicbFdNTTy', 'OpenReview:YicbFdNTTy', 'https://openreview.net/forum?id=YicbFdNTTy'],
+      ['acl:2023.acl-long.1', 'ACL:2023.acl-long.1', 'https://aclanthology.org/2023.acl-long.1/'],
+      ['acl:P19-1001', 'ACL:P19-1001', 'https://aclanthology.org/P19-1001/'],
+      ['openreview:rJl-b3RcF7', 'OpenReview:rJl-b3RcF7', 'https://openreview.net/forum?id=rJl-b3RcF7'],
+      ['arxiv:hep-th/9901001', 'arXiv:hep-th/9901001', 'https://arxiv.org/abs/hep-th/9901001'],
+    ]);
+    for (const paper of papers) {
+      expect(paper.authors).toEqual([]);
+      expect(paper.source).toBe('identifier');
+      expect(paper.pageUrl).toBeUndefined();
+    }
+  });
+
+  it('drops a sentence’s punctuation but keeps a DOI’s own brackets, and a bioRxiv PDF is its DOI', () => {
+    const { papers, unread } = papersFromIdentifiers(
+      'See (arXiv:1501.05039), and doi:10.1002/(SICI)1097-4636(199603)30:3<289::AID-JBM3>3.0.CO;2-P.\n' +
+        'https://www.biorxiv.org/content/10.1101/2020.03.22.002386v3.full.pdf',
+    );
+    expect(papers.map((paper) => paper.key)).toEqual([
+      'arxiv:1501.05039',
+      'doi:10.1002/(sici)1097-4636(199603)30:3<289::aid-jbm3>3.0.co;2-p',
+      'doi:10.1101/2020.03.22.002386',
+    ]);
+    expect(papers[2]?.pdfUrl).toBe('https://www.biorxiv.org/content/10.1101/2020.03.22.002386v3.full.pdf');
+    expect(unread).toEqual([
+      { line: 1, text: 'See' },
+      { line: 1, text: 'and' },
+    ]);
+  });
+
+  it('names each line that names no paper, and reads no more than its cap', () => {
+    const { papers, unread } = papersFromIdentifiers(
+      '\n1501.05039\n12345\nhttps://example.org/blog/post\njavascript:alert(1)\n',
+    );
+    expect(papers.map((paper) => paper.key)).toEqual(['arxiv:1501.05039']);
+    expect(unread).toEqual([
+      { line: 3, text: '12345' },
+      { line: 4, text: 'https://example.org/blog/post' },
+      { line: 5, text: 'javascript:alert(1)' },
+    ]);
+    const many = Array.from({ length: MAX_IDENTIFIERS + 5 }, (_, i) => `10.1000/${i}`).join('\n');
+    expect(papersFromIdentifiers(many).papers).toHaveLength(MAX_IDENTIFIERS);
   });
 });

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importText } from '../formats';
+import { papersFromIdentifiers } from '../detect/address';
 import { contentKeyOf } from '../paper/build';
 import { PaperSchema, type SavedPaper } from '../paper/model';
 import { closeLibraryDb, openLibraryDb } from './db';
@@ -152,6 +153,18 @@ describe('savePaper', () => {
         [ARXIV, ARXIV],
       ]),
     );
+  });
+
+  it('marks a paper known by its identifier alone as incomplete, until a page gives its title', async () => {
+    const { papers } = papersFromIdentifiers('arXiv:2310.03646');
+    const [bare] = await library.savePapers(papers);
+    expect(bare?.record).toMatchObject({ key: ARXIV, title: 'arXiv:2310.03646', authors: [], incomplete: true });
+    // Saved again from the same bare identifier: still incomplete.
+    expect((await library.savePapers(papers))[0]?.record.incomplete).toBe(true);
+    const page = makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, title: 'Think before you speak' });
+    const whole = await library.savePaper(page);
+    expect(whole.record.title).toBe('Think before you speak');
+    expect(whole.record.incomplete).toBeUndefined();
   });
 
   it('loses nothing when two saves of one paper run at once', async () => {

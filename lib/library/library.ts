@@ -2,7 +2,7 @@
 // that reads, merges and writes, so saves from several contexts at once cannot lose each other.
 import type { IDBPObjectStore, IDBPTransaction } from 'idb';
 import { z } from 'zod';
-import { cleanText, contentKeyOf, mergePapers, samePaper } from '../paper/build';
+import { cleanText, contentKeyOf, mergePapers, PLACEHOLDER_TITLE, samePaper } from '../paper/build';
 import { idTerms } from '../paper/ids';
 import {
   type Paper,
@@ -193,6 +193,7 @@ function newRecord(paper: Paper, now: string, visit: SeenOn | undefined): SavedP
     savedAt: now,
     updatedAt: now,
     seenOn: visit ? [visit] : undefined,
+    incomplete: PLACEHOLDER_TITLE.test(paper.title) ? true : undefined,
   }) as SavedPaper;
 }
 
@@ -228,6 +229,8 @@ function unite(
       savedAt: [...saved].sort(oldestFirst)[0]?.savedAt ?? now,
       updatedAt: now,
       seenOn: seenOn.length > 0 ? seenOn : undefined,
+      // Known by an identifier alone until a page or a service gives the title.
+      incomplete: PLACEHOLDER_TITLE.test(paper.title) ? true : undefined,
     }),
   );
 }

@@ -261,4 +261,45 @@ describe.skipIf(!hasChromium)('the side panel', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => bar.count()).toBe(0);
   });
+
+  it('adds papers by identifier, says which were known already, and keeps the line it could not read', async () => {
+    const known = newest.find((paper) => paper.ids?.arxiv !== undefined) as Paper;
+    await page.locator('[data-action="add-papers"]').click();
+    const box = page.getByRole('textbox', { name: 'Add papers by identifier or address, one a line' });
+    await box.fill(
+      [
+        'doi:10.1038/s41586-021-03819-2',
+        `https://arxiv.org/abs/${known.ids?.arxiv}`,
+        'not-a-paper',
+        'PMID: 31978945',
+      ].join('\n'),
+    );
+    await page.getByRole('button', { name: 'Add papers', exact: true }).click();
+    await expect
+      .poll(() => page.locator('.ps-toast').textContent())
+      .toContain('Added 2 papers; 1 paper already in your list');
+    const form = page.locator('form.add-papers');
+    expect(await form.getByRole('alert').textContent()).toContain(
+      'Line 3 of what you pasted names no paper papershelf can tell: “not-a-paper”',
+    );
+    expect(await box.inputValue()).toBe('not-a-paper');
+
+    const doi = await recordOf('doi:10.1038/s41586-021-03819-2');
+    expect(doi).toMatchObject({
+      title: 'doi:10.1038/s41586-021-03819-2',
+      authors: [],
+      incomplete: true,
+      status: 'unread',
+    });
+    expect((await recordOf('pubmed:31978945'))?.url).toBe('https://pubmed.ncbi.nlm.nih.gov/31978945/');
+    // The paper already saved keeps what its page gave.
+    expect((await recordOf(known.key))?.title).toBe(known.title);
+    expect((await recordOf(known.key))?.incomplete).toBeUndefined();
+    await expect
+      .poll(() => page.locator('li.row[data-paper-key="pubmed:31978945"] .row-meta-text').textContent())
+      .toBe('Identifier only · open its page and save it there for the details');
+
+    await box.press('Escape');
+    await expect.poll(() => form.count()).toBe(0);
+  });
 });
