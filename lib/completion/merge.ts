@@ -4,7 +4,7 @@
 import { PLACEHOLDER_TITLE } from '../paper/build';
 import type { Completion, SavedPaper } from '../paper/model';
 import { foldTitle, titlesAgree } from '../paper/titles';
-import type { Completable, Found } from './types';
+import { COMPLETABLE, type Found } from './types';
 
 /** What one merge did. */
 export interface Merged {
@@ -35,25 +35,8 @@ function continues(shown: readonly string[], full: readonly string[], count: num
   return shown.every((name, i) => familyOf(name) === familyOf(full[i] ?? ''));
 }
 
-const FIELD_ORDER: readonly (keyof Completable)[] = [
-  'title',
-  'abstract',
-  'venue',
-  'container',
-  'volume',
-  'issue',
-  'pages',
-  'publisher',
-  'type',
-  'published',
-  'issued',
-  'issn',
-  'isbn',
-  'language',
-  'editors',
-  'url',
-  'pdfUrl',
-];
+// Authors and names are replaced as a list (above), not field by field.
+const FIELD_ORDER = COMPLETABLE.filter((field) => field !== 'authors' && field !== 'names');
 
 /**
  * Merges findings into `paper`. A finding whose title disagrees with the paper's (titlesAgree) is

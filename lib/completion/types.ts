@@ -48,31 +48,30 @@ export interface ServiceRequest {
   queries: Query[];
 }
 
-/** The fields completion may fill, all from the paper model. */
-export type Completable = Partial<
-  Pick<
-    Paper,
-    | 'title'
-    | 'authors'
-    | 'names'
-    | 'abstract'
-    | 'venue'
-    | 'container'
-    | 'volume'
-    | 'issue'
-    | 'pages'
-    | 'publisher'
-    | 'type'
-    | 'published'
-    | 'issued'
-    | 'issn'
-    | 'isbn'
-    | 'language'
-    | 'editors'
-    | 'url'
-    | 'pdfUrl'
-  >
->;
+/** The fields completion may fill, all from the paper model, in the model's order. */
+export const COMPLETABLE = [
+  'title',
+  'authors',
+  'names',
+  'abstract',
+  'venue',
+  'container',
+  'volume',
+  'issue',
+  'pages',
+  'publisher',
+  'type',
+  'published',
+  'issued',
+  'issn',
+  'isbn',
+  'language',
+  'editors',
+  'url',
+  'pdfUrl',
+] as const satisfies readonly (keyof Paper)[];
+
+export type Completable = Partial<Pick<Paper, (typeof COMPLETABLE)[number]>>;
 
 /**
  * A service's answer for one query: the record it found (its own title, for the title check the

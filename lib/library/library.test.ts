@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { importText } from '../formats';
 import { papersFromIdentifiers } from '../detect/address';
+import { importText } from '../formats';
 import { contentKeyOf } from '../paper/build';
 import { PaperSchema, type SavedPaper } from '../paper/model';
 import { closeLibraryDb, openLibraryDb } from './db';

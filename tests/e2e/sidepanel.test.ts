@@ -62,6 +62,15 @@ describe.skipIf(!hasChromium)('the side panel', () => {
   // Newest first: the last saved paper is the first row.
   const newest = [...PAPERS].reverse();
 
+  /** Selects the rows of `keys` as a user does (a click, then a Shift-click); the selection's toolbar. */
+  async function selectRange(keys: string[]) {
+    await page.locator(`li.row[data-paper-key="${keys[0]}"] .row-title`).click();
+    await page.locator(`li.row[data-paper-key="${keys.at(-1)}"] .row-title`).click({ modifiers: ['Shift'] });
+    const bar = page.locator('.selection-bar');
+    await expect.poll(() => bar.textContent()).toContain(`${keys.length} papers selected`);
+    return bar;
+  }
+
   beforeAll(async () => {
     browser = await launch(TEST_BUILD);
     page = await openPanel(browser);
@@ -212,10 +221,7 @@ describe.skipIf(!hasChromium)('the side panel', () => {
 
   it('changes the status of a shift-click selection at once, and removes it with Undo', async () => {
     const keys = newest.slice(5, 8).map((paper) => paper.key);
-    await page.locator(`li.row[data-paper-key="${keys[0]}"] .row-title`).click();
-    await page.locator(`li.row[data-paper-key="${keys[2]}"] .row-title`).click({ modifiers: ['Shift'] });
-    const bar = page.locator('.selection-bar');
-    await expect.poll(() => bar.textContent()).toContain('3 papers selected');
+    const bar = await selectRange(keys);
     await bar.getByRole('button', { name: 'Set the status of the selected papers' }).click();
     await page.getByRole('menuitem', { name: 'Read', exact: true }).click();
     for (const key of keys) await expect.poll(async () => (await recordOf(key))?.status).toBe('read');
@@ -232,10 +238,7 @@ describe.skipIf(!hasChromium)('the side panel', () => {
 
   it('adds a tag to a selection and takes one off it, with Undo', async () => {
     const keys = newest.slice(10, 13).map((paper) => paper.key);
-    await page.locator(`li.row[data-paper-key="${keys[0]}"] .row-title`).click();
-    await page.locator(`li.row[data-paper-key="${keys[2]}"] .row-title`).click({ modifiers: ['Shift'] });
-    const bar = page.locator('.selection-bar');
-    await expect.poll(() => bar.textContent()).toContain('3 papers selected');
+    const bar = await selectRange(keys);
     await bar.getByRole('button', { name: 'Tag', exact: true }).click();
     await bar.getByRole('textbox', { name: 'Tag to add to the selected papers' }).fill('to discuss');
     await bar.getByRole('button', { name: 'Add', exact: true }).click();

@@ -3,7 +3,7 @@
 // `arxiv:journal_ref`).
 import { parseArxivId } from '../../paper/ids';
 import type { Found, ParseResult, Query, Service, ServiceRequest } from '../types';
-import { at, found, markupToText, nothing, unanswered, xmlReader, xmlText, xmlValue } from './common';
+import { answered, at, found, markupToText, nothing, xmlReader, xmlText, xmlValue } from './common';
 
 const reader = xmlReader(['entry', 'author', 'link']);
 
@@ -86,13 +86,6 @@ export const arxiv: Service = {
       );
       if (result) results.push(result);
     }
-    return {
-      found: results,
-      missing: unanswered(
-        request.queries.map((query) => query.key),
-        results,
-      ),
-      problems,
-    };
+    return answered(request, results, problems);
   },
 };

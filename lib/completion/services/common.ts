@@ -6,30 +6,15 @@ import { XMLParser } from 'fast-xml-parser';
 import { type NameDraft, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import type { Paper, PaperType } from '../../paper/model';
-import type { Completable, Found, ParseResult, Publication, ServiceId } from '../types';
-
-/** The fields a finding may carry, in the model's order. */
-const COMPLETABLE = [
-  'title',
-  'authors',
-  'names',
-  'abstract',
-  'venue',
-  'container',
-  'volume',
-  'issue',
-  'pages',
-  'publisher',
-  'type',
-  'published',
-  'issued',
-  'issn',
-  'isbn',
-  'language',
-  'editors',
-  'url',
-  'pdfUrl',
-] as const satisfies readonly (keyof Completable)[];
+import {
+  COMPLETABLE,
+  type Completable,
+  type Found,
+  type ParseResult,
+  type Publication,
+  type ServiceId,
+  type ServiceRequest,
+} from '../types';
 
 /** A draft without its source: the service is the source. */
 export type FoundDraft = Omit<PaperDraft, 'source'>;
@@ -245,8 +230,12 @@ export function first(value: unknown): string | undefined {
   return undefined;
 }
 
-/** A list of the queries' keys that no finding answered. */
-export function unanswered(keys: readonly string[], results: readonly Found[]): string[] {
-  const answered = new Set(results.map((result) => result.key));
-  return keys.filter((key) => !answered.has(key));
+/** A response's reading: its findings, the keys of the request's queries none answered, and the problems met. */
+export function answered(request: ServiceRequest, results: Found[], problems: string[] = []): ParseResult {
+  const keys = new Set(results.map((result) => result.key));
+  return {
+    found: results,
+    missing: request.queries.map((query) => query.key).filter((key) => !keys.has(key)),
+    problems,
+  };
 }

@@ -4,18 +4,7 @@
 import { normalizeDoi } from '../../paper/ids';
 import { titlesAgree } from '../../paper/titles';
 import type { Found, ParseResult, Query, Service, ServiceRequest, ServiceSettings } from '../types';
-import {
-  at,
-  first,
-  found,
-  fromParts,
-  literal,
-  markupToText,
-  nothing,
-  readJson,
-  typeFromCsl,
-  unanswered,
-} from './common';
+import { answered, at, first, found, fromParts, literal, markupToText, nothing, readJson, typeFromCsl } from './common';
 
 interface Work {
   DOI?: unknown;
@@ -100,14 +89,7 @@ export const crossref: Service = {
       const result = query.kind === 'record' ? recordOf(query, works) : publicationOf(query, works);
       if (result) results.push(result);
     }
-    return {
-      found: results,
-      missing: unanswered(
-        request.queries.map((query) => query.key),
-        results,
-      ),
-      problems: [],
-    };
+    return answered(request, results);
   },
 };
 

@@ -2,7 +2,7 @@
 // theses and reports that Crossref does not hold.
 import type { PaperType } from '../../paper/model';
 import type { Found, ParseResult, Service, ServiceRequest } from '../types';
-import { at, found, fromDate, literal, markupToText, nothing, readJson, unanswered } from './common';
+import { answered, at, found, fromDate, literal, markupToText, nothing, readJson } from './common';
 
 interface Creator {
   name?: unknown;
@@ -98,6 +98,6 @@ export const datacite: Service = {
       url: text(attributes.url),
     });
     if (result) results.push(result);
-    return { found: results, missing: unanswered([query.key], results), problems: [] };
+    return answered(request, results);
   },
 };

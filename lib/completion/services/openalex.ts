@@ -3,7 +3,7 @@
 // arXiv preprint the journal or conference location of the same work.
 import { normalizeDoi } from '../../paper/ids';
 import type { Found, ParseResult, Publication, Query, Service, ServiceRequest, ServiceSettings } from '../types';
-import { at, found, fromDate, nothing, readJson, typeFromCsl, unanswered } from './common';
+import { answered, at, found, fromDate, nothing, readJson, typeFromCsl } from './common';
 
 interface Location {
   landing_page_url?: unknown;
@@ -119,14 +119,7 @@ export const openAlex: Service = {
       const result = findingOf(query, work);
       if (result) results.push(result);
     }
-    return {
-      found: results,
-      missing: unanswered(
-        request.queries.map((query) => query.key),
-        results,
-      ),
-      problems: [],
-    };
+    return answered(request, results);
   },
 };
 

@@ -4,7 +4,7 @@
 import type { NameDraft } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import type { Found, ParseResult, Service, ServiceRequest } from '../types';
-import { at, found, markupToText, nothing, unanswered, xmlReader, xmlText, xmlValue } from './common';
+import { answered, at, found, markupToText, nothing, xmlReader, xmlText, xmlValue } from './common';
 
 const reader = xmlReader(
   ['PubmedArticle', 'Author', 'AbstractText', 'ELocationID', 'ArticleId', 'Language', 'ISSN'],
@@ -115,13 +115,6 @@ export const pubmed: Service = {
       });
       if (result) results.push(result);
     }
-    return {
-      found: results,
-      missing: unanswered(
-        request.queries.map((query) => query.key),
-        results,
-      ),
-      problems: [],
-    };
+    return answered(request, results);
   },
 };

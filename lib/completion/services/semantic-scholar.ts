@@ -4,7 +4,7 @@
 // preprint; `paper/search/match` finds a paper by its title when it has no identifier.
 import { isArxivDoi } from '../../paper/ids';
 import type { Found, ParseResult, Publication, Query, Service, ServiceRequest } from '../types';
-import { at, found, fromDate, nothing, readJson, unanswered } from './common';
+import { answered, at, found, fromDate, nothing, readJson } from './common';
 
 const FIELDS = 'title,authors,abstract,venue,year,publicationDate,journal,externalIds,publicationTypes,url';
 
@@ -138,13 +138,6 @@ export const semanticScholar: Service = {
       const result = query && paper ? findingOf(query, paper) : undefined;
       if (result) results.push(result);
     }
-    return {
-      found: results,
-      missing: unanswered(
-        request.queries.map((query) => query.key),
-        results,
-      ),
-      problems: [],
-    };
+    return answered(request, results);
   },
 };
