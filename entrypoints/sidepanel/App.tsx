@@ -503,7 +503,11 @@ export function App() {
       <div class="panel-bar">
         <h1>{page === 'list' ? 'Reading list' : 'Settings'}</h1>
         {page === 'list' && result && result.total > 0 && (
-          <span class="panel-count" aria-live="polite">
+          <span
+            class="panel-count"
+            aria-live="polite"
+            title={filtered ? `${keys.length} of ${count(result.total, 'paper')}` : count(result.total, 'paper')}
+          >
             {filtered ? `${keys.length} of ${result.total}` : count(result.total, 'paper')}
           </span>
         )}

@@ -80,6 +80,10 @@ export function Row(props: Props) {
         // A press on the row's own controls is theirs; anywhere else it picks the row.
         if (!(event.target instanceof Element && event.target.closest('input, button, a'))) props.onPick(index, event);
       }}
+      onMouseDown={(event) => {
+        // Shift-click extends the selection of rows, not a text selection across them.
+        if (event.shiftKey) event.preventDefault();
+      }}
     >
       <input
         type="checkbox"
