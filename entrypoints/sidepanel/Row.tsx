@@ -45,6 +45,37 @@ export function secondLine(paper: SavedPaper): string {
   return [authorLine(paper), venue, paper.published?.slice(0, 4)].filter(Boolean).join(' · ');
 }
 
+/** Characters of context a snippet keeps before a match; the line's width cuts the rest. */
+const SNIPPET_BEFORE = 40;
+
+/**
+ * Where a search matched a paper outside its two lines — its abstract, or the user's note — as
+ * "Abstract: …words around the match…", so that a row found by its abstract says why it is there.
+ * Undefined when the title, the second line or a tag shows a match already, or with no search.
+ */
+export function snippet(paper: SavedPaper, pattern: RegExp | undefined, shown: string): string | undefined {
+  if (!pattern) return undefined;
+  const find = (text: string) => {
+    pattern.lastIndex = 0;
+    const found = pattern.exec(text);
+    pattern.lastIndex = 0;
+    return found;
+  };
+  if (find(shown)) return undefined;
+  for (const [label, text] of [
+    ['Abstract', paper.abstract],
+    ['Note', paper.note],
+  ] as const) {
+    const plain = text ? texToText(text) : '';
+    const found = find(plain);
+    if (!found) continue;
+    // Start at a word boundary some way before the match.
+    const from = found.index <= SNIPPET_BEFORE ? 0 : plain.indexOf(' ', found.index - SNIPPET_BEFORE) + 1;
+    return `${label}: ${from > 0 ? '…' : ''}${plain.slice(from, from + 300)}`;
+  }
+  return undefined;
+}
+
 export function Row(props: Props) {
   const { paper, paperKey, index, top, height, current, selected, linked, pattern, actions } = props;
   const style = { transform: `translateY(${top}px)`, height: `${height}px` };
@@ -54,6 +85,8 @@ export function Row(props: Props) {
     );
   }
   const title = texToText(paper.title);
+  const meta = secondLine(paper);
+  const found = snippet(paper, pattern, [title, meta, ...(paper.tags ?? [])].join('\n'));
   const items: MenuItem[] = [
     { label: 'Open the paper’s page', onSelect: () => actions.open(paper), disabled: !paper.url },
     { label: paper.starred ? 'Unstar' : 'Star', onSelect: () => actions.star(paper) },
@@ -114,7 +147,9 @@ export function Row(props: Props) {
           <span class="row-title-text">{highlight(title, pattern)}</span>
         </div>
         <div class="row-meta">
-          <span class="row-meta-text">{highlight(secondLine(paper), pattern)}</span>
+          <span class="row-meta-text" data-snippet={found ? '' : undefined}>
+            {highlight(found ?? meta, pattern)}
+          </span>
           {paper.tags?.map((tag) => (
             <button
               key={tag}

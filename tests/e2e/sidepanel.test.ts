@@ -158,6 +158,20 @@ describe.skipIf(!hasChromium)('the side panel', () => {
     await expect.poll(() => page.locator('li.row[data-paper-key]').count()).toBe(1);
     const marks = await page.locator('li.row mark.ps-match').allTextContents();
     expect(marks.map((mark) => mark.toLowerCase())).toContain('galerkin');
+    // A paper found by its abstract alone says so on its second line, with the match marked.
+    const byAbstract = PAPERS.filter(
+      (paper) =>
+        /\blanguage/i.test(paper.abstract ?? '') && !/\blanguage/i.test(`${paper.title} ${paper.authors.join(' ')}`),
+    );
+    expect(byAbstract.length).toBeGreaterThan(0);
+    await search.fill('language');
+    for (const paper of byAbstract) {
+      const meta = page.locator(`li.row[data-paper-key="${paper.key}"] .row-meta-text`);
+      await expect.poll(() => meta.textContent()).toMatch(/^Abstract: /);
+      expect((await meta.locator('mark.ps-match').allTextContents()).map((mark) => mark.toLowerCase())).toContain(
+        'language',
+      );
+    }
     await search.fill('zzqxv');
     const none = page.locator('[data-state="no-results"]');
     await expect.poll(() => none.isVisible()).toBe(true);
