@@ -6,9 +6,11 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { syncAllSitesScript } from '../lib/access';
 import { registerCommands } from '../lib/commands';
+import { queueForCompletion, resumeCompletion } from '../lib/completion/drain';
+import { readCompletionSettings } from '../lib/completion/settings';
 import { explainWriteFailure } from '../lib/durability/failure';
 import { keepBackedUp } from '../lib/durability/follow';
-import { findSaved, removePaper, restorePaper, savePapers } from '../lib/library/library';
+import { allPapers, findSaved, getPaper, removePaper, restorePaper, savePapers } from '../lib/library/library';
 import { type BackgroundRequest, BackgroundRequestSchema, type BackgroundResponse } from '../lib/messages';
 import type { SavedPaper } from '../lib/paper/model';
 import { SaveBatches } from '../lib/save-batch';
@@ -47,6 +49,13 @@ function ownerOf(asker: Asker): string {
   return asker.kind === 'page' ? `tab:${asker.tabId}` : 'extension';
 }
 
+/** After a save: the saved papers that lack something go to completion, when it is on; the save does not wait. */
+function completeLater(records: SavedPaper[]): void {
+  queueForCompletion(records, (keys) => void notifyTabs(keys)).catch((error: unknown) =>
+    console.warn('papershelf: could not queue papers for completion:', error),
+  );
+}
+
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
@@ -62,11 +71,13 @@ async function handle(request: BackgroundRequest, asker: Asker): Promise<Backgro
         // The whole set in one write; its notice carries every changed key, and is the only one.
         const results = await savePapers(staging.papers, { parsed: true });
         void notifyTabs(results.map((result) => result.record.key));
+        completeLater(results.map((result) => result.record));
         return { ok: true };
       }
       const results = await savePapers(request.papers, { parsed: true });
       const saved = results.map((result) => result.record);
       void notifyTabs(saved.map((record) => record.key));
+      completeLater(saved);
       return { ok: true, saved };
     }
     case 'remove': {
@@ -89,6 +100,16 @@ async function handle(request: BackgroundRequest, asker: Asker): Promise<Backgro
       if (asker.kind !== 'page') return { ok: false, error: 'only a page reports what it shows' };
       await browser.action.setBadgeText({ tabId: asker.tabId, text: request.count > 0 ? String(request.count) : '' });
       return { ok: true };
+    case 'complete': {
+      if (asker.kind !== 'extension') return { ok: false, error: 'only papershelf’s own pages ask for completion' };
+      if ((await readCompletionSettings()).services.length === 0)
+        return { ok: false, error: 'Completion is off: turn on a service in the settings first.' };
+      const papers = request.keys
+        ? (await Promise.all(request.keys.map((key) => getPaper(key)))).filter((paper) => paper !== undefined)
+        : await allPapers();
+      const queued = await queueForCompletion(papers, (keys) => void notifyTabs(keys));
+      return { ok: true, queued };
+    }
     case 'open-side-panel':
       // A page's request is answered before any await (a panel opens only in the turn of the
       // user's click); the popup opens the panel itself.
@@ -103,6 +124,8 @@ export default defineBackground(() => {
   // ask again for their saved state.
   void resyncTabs();
   registerCommands();
+  // Completion's queue outlives this worker: what a stopped one left is asked about now.
+  resumeCompletion((keys) => void notifyTabs(keys));
   // The rolling backup outside IndexedDB, written a moment after each change (lib/durability).
   keepBackedUp();
   browser.permissions.onAdded.addListener(() => void syncAllSitesScript());

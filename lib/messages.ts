@@ -26,6 +26,11 @@ export const BackgroundRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('lookup'), terms: keys }),
   /** How many papers the tab shows: the toolbar badge. */
   z.object({ type: z.literal('detected'), count: z.int().check(z.nonnegative()) }),
+  /**
+   * Complete these papers (every paper, without `keys`) from the services the user turned on: an
+   * extension page's request only (the side panel); answered with how many were queued.
+   */
+  z.object({ type: z.literal('complete'), keys: z.optional(keys) }),
   /** Open the side panel; with `key`, scrolled to that paper (`sidepanel.html?paper=<key>`). */
   z.object({
     type: z.literal('open-side-panel'),
@@ -40,6 +45,7 @@ export const BackgroundResponseSchema = z.union([
     ok: z.literal(true),
     saved: z.optional(z.array(SavedPaperSchema)),
     found: z.optional(z.record(z.string(), z.string())),
+    queued: z.optional(z.int()),
   }),
   z.object({ ok: z.literal(false), error: z.string() }),
 ]);

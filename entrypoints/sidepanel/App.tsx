@@ -7,13 +7,24 @@ import { safeHref } from '../../components/links';
 import { Menu } from '../../components/Menu';
 import { RestoreOffer } from '../../components/RestoreOffer';
 import { Toast, type ToastMessage } from '../../components/Toast';
+import { SERVICES } from '../../lib/completion/services/index';
+import { readCompletionSettings } from '../../lib/completion/settings';
+import type { ServiceId } from '../../lib/completion/types';
 import { papersFromIdentifiers } from '../../lib/detect/address';
 import { count, STATUS_NAMES } from '../../lib/display';
-import { type PaperPatch, removePaper, restorePaper, savePapers, updatePaper } from '../../lib/library/library';
+import {
+  type PaperPatch,
+  removePaper,
+  restorePaper,
+  savePapers,
+  undoCompletion,
+  updatePaper,
+} from '../../lib/library/library';
 import type { SavedPaper, Status } from '../../lib/paper/model';
 import { type LibraryView, openLibraryView, type SortBy, type ViewQuery, type ViewResult } from '../../lib/search/view';
 import { notifyTabs } from '../../lib/tabs';
 import { texToText } from '../../lib/tex-text';
+import { askCompletion } from './Completion';
 import { Editor } from './Editor';
 import { Help } from './Help';
 import { matcher } from './highlight';
@@ -289,10 +300,14 @@ export function App() {
       );
       if (!ok) return;
       const known = papers.length - created;
+      // With completion on, what the identifiers name is asked for at once.
+      const on = (await readCompletionSettings().catch(() => undefined))?.services.length ?? 0;
+      if (on > 0) void askCompletion(papers.map((paper) => paper.key)).catch(() => {});
       toast_({
         text: [
           created > 0 ? `Added ${count(created, 'paper')}` : '',
           known > 0 ? `${count(known, 'paper')} already in your list` : '',
+          on > 0 ? 'completing them' : '',
         ]
           .filter((part) => part !== '')
           .join('; '),
@@ -337,6 +352,25 @@ export function App() {
     });
   }
 
+  /** Asks the background to complete `keys` (every paper without them); says what it did. */
+  async function complete(keys?: string[]): Promise<void> {
+    try {
+      toast_({ text: await askCompletion(keys) });
+    } catch (failure) {
+      toast_({ text: describe(failure), tone: 'error' });
+    }
+  }
+
+  /** Takes out what completion filled in `paper` (one service's, with `service`); Undo puts it back. */
+  async function undoCompleted(paper: SavedPaper, service?: string): Promise<void> {
+    const ok = await write(() => undoCompletion(paper.key, service ? { service } : {}), [paper.key]);
+    if (!ok) return;
+    toast_({
+      text: `Took out what ${service ? (SERVICES[service as ServiceId]?.label ?? service) : 'completion'} filled in “${texToText(paper.title)}”`,
+      action: { label: 'Undo', run: () => void write(() => restorePaper(paper), [paper.key]) },
+    });
+  }
+
   const actions: RowActions = {
     open(paper) {
       const url = safeHref(paper.url);
@@ -355,6 +389,8 @@ export function App() {
       }
     },
     remove: (paper) => void remove([paper]),
+    complete: (paper) => void complete([paper.key]),
+    undoCompletion: (paper, service) => void undoCompleted(paper, service),
     showTag: (name) => {
       setTag(name);
       setPage('list');
@@ -669,6 +705,14 @@ export function App() {
           >
             Untag
           </Menu>
+          <button
+            type="button"
+            class="ps-button"
+            data-action="complete-selection"
+            onClick={() => void complete([...selected])}
+          >
+            Complete
+          </button>
           <Transfer
             papers={chosen}
             selection
@@ -743,7 +787,10 @@ export function App() {
         </p>
       )}
       {page === 'settings' ? (
-        <Settings transfer={transfer} />
+        <Settings
+          transfer={transfer}
+          onMessage={(text, error) => toast_({ text, ...(error ? { tone: 'error' } : {}) })}
+        />
       ) : !result ? (
         <p class="ps-hint panel-loading">Opening your reading list…</p>
       ) : result.total === 0 ? (

@@ -3,6 +3,8 @@
 // them is also in the keyboard-reachable overflow menu.
 import { Menu, type MenuItem } from '../../components/Menu';
 import { authorLine } from '../../components/PaperSummary';
+import { SERVICES } from '../../lib/completion/services/index';
+import type { ServiceId } from '../../lib/completion/types';
 import { STATUS_NAMES } from '../../lib/display';
 import type { SavedPaper, Status } from '../../lib/paper/model';
 import { texToText } from '../../lib/tex-text';
@@ -20,6 +22,10 @@ export interface RowActions {
   copy(paper: SavedPaper): void;
   remove(paper: SavedPaper): void;
   showTag(tag: string): void;
+  /** Ask the services the user turned on to fill what the paper lacks. */
+  complete(paper: SavedPaper): void;
+  /** Take out what completion filled (one service's fields, with `service`). */
+  undoCompletion(paper: SavedPaper, service?: string): void;
 }
 
 interface Props {
@@ -37,12 +43,28 @@ interface Props {
   onToggle(index: number, event: MouseEvent): void;
 }
 
-/** "Authors · venue · year" for a row's second line. */
+/** "Authors · venue · year" for a row's second line; a preprint found published names its publication. */
 export function secondLine(paper: SavedPaper): string {
   // Added by its identifier alone: say so, and how to fill it in.
-  if (paper.incomplete) return 'Identifier only · open its page and save it there for the details';
-  const venue = paper.venue ? texToText(paper.venue) : undefined;
+  if (paper.incomplete) return 'Identifier only · open its page and save it there, or turn on completion in Settings';
+  const published = paper.publication;
+  const where = published?.venue ?? published?.container;
+  const venue = where
+    ? `published in ${texToText(where)}${published?.issued ? ` ${published.issued.slice(0, 4)}` : ''}`
+    : paper.venue
+      ? texToText(paper.venue)
+      : undefined;
   return [authorLine(paper), venue, paper.published?.slice(0, 4)].filter(Boolean).join(' · ');
+}
+
+/** The services completion took fields from, by name, and what it took from each. */
+export function completedFrom(paper: SavedPaper): Map<string, string[]> {
+  const from = new Map<string, string[]>();
+  for (const [field, source] of Object.entries(paper.completion?.fields ?? {})) {
+    const label = SERVICES[source.service as ServiceId]?.label ?? source.service;
+    from.set(label, [...(from.get(label) ?? []), field.replace(/^ids\./, '')]);
+  }
+  return from;
 }
 
 /** Characters of context a snippet keeps before a match; the line's width cuts the rest. */
@@ -87,6 +109,9 @@ export function Row(props: Props) {
   const title = texToText(paper.title);
   const meta = secondLine(paper);
   const found = snippet(paper, pattern, [title, meta, ...(paper.tags ?? [])].join('\n'));
+  const completed = completedFrom(paper);
+  const completedText = [...completed].map(([label, fields]) => `${label}: ${fields.join(', ')}`).join('; ');
+  const services = [...new Set(Object.values(paper.completion?.fields ?? {}).map((source) => source.service))];
   const items: MenuItem[] = [
     { label: 'Open the paper’s page', onSelect: () => actions.open(paper), disabled: !paper.url },
     { label: paper.starred ? 'Unstar' : 'Star', onSelect: () => actions.star(paper) },
@@ -96,6 +121,18 @@ export function Row(props: Props) {
     })),
     { label: 'Tags and note…', onSelect: () => actions.edit(paper) },
     { label: 'Copy BibTeX', onSelect: () => actions.copy(paper) },
+    { label: 'Complete from online services', onSelect: () => actions.complete(paper) },
+    ...(services.length > 0
+      ? [
+          { label: 'Undo completion', onSelect: () => actions.undoCompletion(paper) },
+          ...(services.length > 1
+            ? services.map((service) => ({
+                label: `Undo what ${SERVICES[service as ServiceId]?.label ?? service} filled`,
+                onSelect: () => actions.undoCompletion(paper, service),
+              }))
+            : []),
+        ]
+      : []),
     { label: 'Remove', danger: true, onSelect: () => actions.remove(paper) },
   ];
   return (
@@ -167,6 +204,17 @@ export function Row(props: Props) {
           {paper.note && (
             <span class="row-note" title={paper.note}>
               ✎
+            </span>
+          )}
+          {completed.size > 0 && (
+            <span
+              class="row-completed"
+              data-completed={[...completed.keys()].join(', ')}
+              role="img"
+              aria-label={`Completed from ${[...completed.keys()].join(', ')}`}
+              title={`Completed from ${completedText}. Undo it from the ⋯ menu.`}
+            >
+              ⊕
             </span>
           )}
         </div>

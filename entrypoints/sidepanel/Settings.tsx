@@ -1,10 +1,16 @@
 // The side panel's settings: the sites where papershelf is turned off (each can be turned back
-// on), import and export of the whole library, and the place where other settings mount.
+// on), import and export of the whole library, and completion from online services.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DISABLED_SITES_KEY, disabledSites, setSiteDisabled } from '../../lib/site-settings';
+import { CompletionSettingsView } from './Completion';
 
-export function Settings({ transfer }: { transfer: preact.ComponentChildren }) {
+interface Props {
+  transfer: preact.ComponentChildren;
+  onMessage(text: string, error?: boolean): void;
+}
+
+export function Settings({ transfer, onMessage }: Props) {
   const [sites, setSites] = useState<string[]>();
   const [error, setError] = useState<string>();
 
@@ -56,9 +62,9 @@ export function Settings({ transfer }: { transfer: preact.ComponentChildren }) {
         <h2 id="transfer-title">Import and export</h2>
         {transfer}
       </section>
-      {/* Completion settings: the completion engineer's component mounts in this section. */}
-      <section id="completion-settings" aria-labelledby="completion-title" hidden>
+      <section id="completion-settings" aria-labelledby="completion-title">
         <h2 id="completion-title">Completing papers from online services</h2>
+        <CompletionSettingsView onMessage={onMessage} />
       </section>
     </div>
   );

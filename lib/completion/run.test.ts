@@ -204,6 +204,9 @@ describe('runCompletion', () => {
       'DataCite could not be reached: Failed to fetch',
     ]);
     expect(result.merged.map((merged) => merged.paper.key)).toEqual([thesis.key]);
+    // Asked again later: the error status and the unreachable one; not the unknown DOI nor the oversized answer.
+    expect([...result.unanswered]).toEqual([broken.key, offline.key]);
+    expect([...result.found.keys()]).toEqual([thesis.key]);
     expect(result.merged[0]?.paper.title).toBe('การเพาะเลี้ยงเนื้อเยื่อปทุมมาที่เหมาะสม สำหรับการถ่ายยีนโดยใช้อะโกรแบคทีเรียม');
   });
 
@@ -218,6 +221,7 @@ describe('runCompletion', () => {
     expect(busy.asked).toBe(3);
     expect(clock.waits).toEqual([2_000, 4_000]);
     expect(busy.problems).toEqual(['DataCite is busy (503); 1 left for the next run']);
+    expect([...busy.unanswered]).toEqual([paper.key]);
 
     const stop = new AbortController();
     stop.abort();
@@ -228,6 +232,6 @@ describe('runCompletion', () => {
         throw new Error('asked after the stop');
       },
     });
-    expect(stopped).toEqual({ merged: [], asked: 0, problems: [] });
+    expect(stopped).toEqual({ merged: [], found: new Map(), unanswered: new Set([paper.key]), asked: 0, problems: [] });
   });
 });

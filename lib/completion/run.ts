@@ -47,11 +47,20 @@ export interface RunOptions {
   signal?: AbortSignal;
   /** Called after each request with how many of all the requests are done. */
   onProgress?(done: number, total: number): void;
+  /**
+   * When each service may next be asked (clock time), kept by the caller across runs so that one
+   * run's last request and the next run's first keep the service's rate too; updated in place.
+   */
+  pace?: Map<ServiceId, number>;
 }
 
 export interface RunResult {
-  /** The papers something was filled in (or refused for), as merged. */
+  /** The papers something was filled in (or refused for), as merged into the papers given. */
   merged: Merged[];
+  /** What each paper's services found, in the order of `services` (for a merge into the record as it is by then). */
+  found: Map<string, Found[]>;
+  /** Papers asked about whose request brought no answer (busy, unreachable, an error status): ask again later. */
+  unanswered: Set<string>;
   /** Requests made, retries included. */
   asked: number;
   /** What went wrong, in plain words, each naming the service; the run goes on past each. */
@@ -102,14 +111,18 @@ export function queriesFor(paper: SavedPaper): Query[] {
   return queries;
 }
 
-/** Spaces one service's requests to its published rate. */
-function limiter(rate: { requests: number; perMs: number }, clock: Clock): () => Promise<void> {
+/** Spaces one service's requests to its published rate, from when `pace` says it may next be asked. */
+function limiter(
+  id: ServiceId,
+  rate: { requests: number; perMs: number },
+  clock: Clock,
+  pace: Map<ServiceId, number>,
+): () => Promise<void> {
   const gap = Math.ceil(rate.perMs / rate.requests);
-  let next = 0;
   return async () => {
     const now = clock.now();
-    const start = Math.max(now, next);
-    next = start + gap;
+    const start = Math.max(now, pace.get(id) ?? 0);
+    pace.set(id, start + gap);
     if (start > now) await clock.sleep(start - now);
   };
 }
@@ -118,10 +131,12 @@ function limiter(rate: { requests: number; perMs: number }, clock: Clock): () =>
 export async function runCompletion(papers: readonly SavedPaper[], options: RunOptions): Promise<RunResult> {
   const clock = options.clock ?? realClock;
   const settings = options.settings ?? {};
+  const pace = options.pace ?? new Map<ServiceId, number>();
   const byKey = new Map(papers.map((paper) => [paper.key, paper]));
   const queries = papers.flatMap(queriesFor);
   const problems: string[] = [];
   const findings = new Map<string, Found[]>();
+  const unanswered = new Set<string>();
   let asked = 0;
   let done = 0;
 
@@ -142,12 +157,15 @@ export async function runCompletion(papers: readonly SavedPaper[], options: RunO
   // Services run side by side; each one's requests one after another at its rate.
   await Promise.all(
     plans.map(async ({ service, requests }) => {
-      const wait = limiter(service.rate, clock);
+      const wait = limiter(service.id, service.rate, clock, pace);
       for (const request of requests) {
-        if (options.signal?.aborted) return;
-        const answer = await ask(request, wait);
+        const answer = options.signal?.aborted ? 'gone' : await ask(request, wait);
         done++;
         options.onProgress?.(done, total);
+        if (answer === 'gone') {
+          for (const query of request.queries) unanswered.add(query.key);
+          continue;
+        }
         if (!answer) continue;
         const result = service.parse(answer.body, request);
         for (const problem of result.problems) problems.push(`${service.label}: ${problem}`);
@@ -156,19 +174,22 @@ export async function runCompletion(papers: readonly SavedPaper[], options: RunO
     }),
   );
 
-  /** One request with its retries; undefined (and a problem told) when it brought nothing to read. */
-  async function ask(request: ServiceRequest, wait: () => Promise<void>): Promise<Answer | undefined> {
+  /**
+   * One request with its retries: the answer to read, undefined for "not found", or 'gone' (and a
+   * problem told) when no answer came that a later run might get.
+   */
+  async function ask(request: ServiceRequest, wait: () => Promise<void>): Promise<Answer | 'gone' | undefined> {
     const label = SERVICES[request.service].label;
     for (let attempt = 1; attempt <= TRIES; attempt++) {
       await wait();
-      if (options.signal?.aborted) return undefined;
+      if (options.signal?.aborted) return 'gone';
       asked++;
       let answer: Answer;
       try {
         answer = await options.fetch(request);
       } catch (error) {
         problems.push(`${label} could not be reached: ${error instanceof Error ? error.message : String(error)}`);
-        return undefined;
+        return 'gone';
       }
       // "Not found" is an answer: the service has no record of these papers.
       if (answer.status === 404) return undefined;
@@ -176,14 +197,14 @@ export async function runCompletion(papers: readonly SavedPaper[], options: RunO
         const pause = answer.retryAfterMs ?? 2 ** attempt * 1_000;
         if (attempt === TRIES || pause > MAX_WAIT_MS) {
           problems.push(`${label} is busy (${answer.status}); ${request.queries.length} left for the next run`);
-          return undefined;
+          return 'gone';
         }
         await clock.sleep(pause);
         continue;
       }
       if (answer.status < 200 || answer.status > 299) {
         problems.push(`${label} answered ${answer.status}; ${request.queries.length} left for the next run`);
-        return undefined;
+        return 'gone';
       }
       if (answer.body.length > MAX_BODY) {
         problems.push(
@@ -193,7 +214,7 @@ export async function runCompletion(papers: readonly SavedPaper[], options: RunO
       }
       return answer;
     }
-    return undefined;
+    return 'gone';
   }
 
   const now = (options.now ?? (() => new Date()))();
@@ -206,5 +227,5 @@ export async function runCompletion(papers: readonly SavedPaper[], options: RunO
     const result = mergeFound(paper, found, now);
     if (result.filled.length > 0 || result.refused.length > 0) merged.push(result);
   }
-  return { merged, asked, problems };
+  return { merged, found: findings, unanswered, asked, problems };
 }

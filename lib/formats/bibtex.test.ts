@@ -87,6 +87,43 @@ describe('entry types', () => {
   });
 });
 
+describe('a preprint found published', () => {
+  it('cites the publication (venue, year, pages, DOI) and keeps the arXiv id as the eprint', async () => {
+    // BERT: arXiv 1810.04805 (October 2018), published at NAACL-HLT 2019 (ACL Anthology N19-1423).
+    const bert = paper({
+      key: 'arxiv:1810.04805',
+      title: 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding',
+      authors: ['Jacob Devlin', 'Ming-Wei Chang', 'Kenton Lee', 'Kristina Toutanova'],
+      published: '2018-10-11',
+      venue: 'arXiv',
+      ids: { arxiv: '1810.04805' },
+      url: 'https://arxiv.org/abs/1810.04805',
+      publication: {
+        doi: '10.18653/v1/N19-1423',
+        venue:
+          'Proceedings of the 2019 Conference of the North American Chapter of the Association for Computational Linguistics: Human Language Technologies, Volume 1 (Long and Short Papers)',
+        issued: '2019-06',
+        pages: '4171-4186',
+        publisher: 'Association for Computational Linguistics',
+      },
+    });
+    const [entry] = await readBack(toBibtex([bert]));
+    expect(entry?.type).toBe('inproceedings');
+    expect(entry?.fields.booktitle).toMatch(/^Proceedings of the 2019 Conference of the North American Chapter/);
+    expect(entry?.fields.year).toBe('2019');
+    expect(entry?.fields.pages).toBe('4171–4186');
+    expect(entry?.fields.doi).toBe('10.18653/v1/N19-1423');
+    expect(entry?.fields.eprint).toBe('1810.04805');
+    expect(entry?.fields.archiveprefix).toBe('arXiv');
+    expect(entry?.fields.publisher).toEqual(['Association for Computational Linguistics']);
+    // Without the publication it is the preprint it was.
+    const [preprint] = await readBack(toBibtex([{ ...bert, publication: undefined }]));
+    expect(preprint?.type).toBe('misc');
+    expect(preprint?.fields.year).toBe('2018');
+    expect(preprint?.fields.doi).toBeUndefined();
+  });
+});
+
 describe('citation keys', () => {
   it('is last name, year and the first significant title word, ASCII-folded', () => {
     expect(citationKeys([attention])).toEqual(['vaswani2017attention']);

@@ -387,8 +387,38 @@ function entry(paper: Paper | SavedPaper, key: string): string {
   return `@${type}{${key},\n${lines.join(',\n')}\n}\n`;
 }
 
+/**
+ * A preprint completion found published, as it is cited: the publication's venue, date, volume,
+ * issue, pages, publisher and DOI, with the preprint's arXiv id kept as the eprint (and its key).
+ * A type or an entry read from a file stays as it was read.
+ */
+export function citedAs<P extends Paper | SavedPaper>(paper: P): P {
+  const published = paper.publication;
+  if (!published || paper.extra?.bibtex?.['@type'] || (paper.type && paper.type !== 'preprint')) return paper;
+  const venue = published.venue ?? published.container;
+  const cited: P = {
+    ...paper,
+    type: published.type,
+    venue,
+    container: published.container ?? published.venue,
+    issued: published.issued,
+    volume: published.volume ?? paper.volume,
+    issue: published.issue ?? paper.issue,
+    pages: published.pages ?? paper.pages,
+    publisher: published.publisher ?? paper.publisher,
+    url: published.url ?? paper.url,
+    ids: { ...paper.ids, ...(published.doi ? { doi: published.doi } : {}) },
+  };
+  if (cited.type === undefined) {
+    // The publication's kind by its venue, as for a paper from a page; never a preprint again.
+    const kind = workType({ ...cited, type: undefined });
+    cited.type = kind === 'preprint' || kind === 'other' ? 'article' : kind;
+  }
+  return cited;
+}
+
 /** Writes papers (saved or not) as BibTeX entries, one blank line apart, keys unique within the file. */
 export function toBibtex(papers: readonly (Paper | SavedPaper)[]): string {
   const keys = citationKeys(papers);
-  return papers.map((paper, index) => entry(paper, keys[index] ?? `paper${index + 1}`)).join('\n');
+  return papers.map((paper, index) => entry(citedAs(paper), keys[index] ?? `paper${index + 1}`)).join('\n');
 }

@@ -1,5 +1,5 @@
 // Opening the library's IndexedDB database (docs/CONTRACT.md, "Storage") and its upgrade ladder.
-import { type DBSchema, type IDBPDatabase, type IDBPTransaction, openDB } from 'idb';
+import { type DBSchema, type IDBPDatabase, type IDBPObjectStore, type IDBPTransaction, openDB } from 'idb';
 import { idTerms } from '../paper/ids';
 import type { SavedPaper } from '../paper/model';
 
@@ -7,14 +7,27 @@ import type { SavedPaper } from '../paper/model';
 export const DB_NAME = 'papershelf';
 
 /** The schema version this code writes; raise it only by adding a step to `upgradeLibrary`. */
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 /** A saved paper as stored: plus `terms`, its `scheme:value` ids, which the multi-entry `ids` index reads. */
 export type StoredPaper = SavedPaper & { terms: string[] };
 
+/**
+ * A paper waiting for completion (issue 13): its key, when it was queued, how often the services
+ * could not be asked about it, and the time before which it waits (a busy service, no network).
+ */
+export interface QueuedPaper {
+  key: string;
+  queuedAt: string;
+  tries: number;
+  after: string;
+}
+
 /** The database's shape. Values are `unknown` on purpose: every read is parsed (older or corrupt records). */
 export interface LibrarySchema extends DBSchema {
   papers: { key: string; value: unknown; indexes: { ids: string; savedAt: string } };
+  /** Papers waiting for completion; survives the background being stopped and the browser closing. */
+  completionQueue: { key: string; value: unknown; indexes: { after: string } };
 }
 
 /** An open connection to a library database. */
@@ -24,7 +37,7 @@ export type LibraryDb = IDBPDatabase<LibrarySchema>;
 export function upgradeLibrary(
   db: LibraryDb,
   oldVersion: number,
-  transaction: IDBPTransaction<LibrarySchema, 'papers'[], 'versionchange'>,
+  transaction: IDBPTransaction<LibrarySchema, ('papers' | 'completionQueue')[], 'versionchange'>,
 ): void {
   if (oldVersion < 1) {
     const papers = db.createObjectStore('papers', { keyPath: 'key' });
@@ -41,10 +54,14 @@ export function upgradeLibrary(
     // shortDOI is found as `shortdoi:10/...`); a record without a key-like shape is left as it was.
     void rederiveTerms(transaction.objectStore('papers'));
   }
+  if (oldVersion < 4) {
+    // Completion's queue (issue 13): papers waiting for the services, due first.
+    db.createObjectStore('completionQueue', { keyPath: 'key' }).createIndex('after', 'after');
+  }
 }
 
 async function rederiveTerms(
-  store: ReturnType<IDBPTransaction<LibrarySchema, 'papers'[], 'versionchange'>['objectStore']>,
+  store: IDBPObjectStore<LibrarySchema, ('papers' | 'completionQueue')[], 'papers', 'versionchange'>,
 ): Promise<void> {
   let cursor = await store.openCursor();
   while (cursor) {

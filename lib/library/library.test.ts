@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Found } from '../completion/types';
 import { papersFromIdentifiers } from '../detect/address';
 import { importText } from '../formats';
 import { contentKeyOf } from '../paper/build';
 import { PaperSchema, type SavedPaper } from '../paper/model';
 import { closeLibraryDb, openLibraryDb } from './db';
-import { createLibrary, type InvalidRecord, type Library, LibraryError, toLibraryError } from './library';
+import { createLibrary, type InvalidRecord, type Library, LibraryError, RETRY_MS, toLibraryError } from './library';
 import { at, freshName, makePaper } from './test-helpers';
 
 const ARXIV = 'arxiv:2310.03646';
@@ -535,5 +536,72 @@ describe('toLibraryError', () => {
     const other = toLibraryError(new TypeError('boom'));
     expect(other).toMatchObject({ code: 'failed', message: expect.stringContaining('boom') });
     expect(other.cause).toBeInstanceOf(TypeError);
+  });
+});
+
+describe('completion queue', () => {
+  // What arXiv's API says of 2310.03646 (its abs page lists these five authors).
+  const FULL = ['Guangxuan Xiao', 'Yuandong Tian', 'Beidi Chen', 'Song Han', 'Mike Lewis'];
+  const found = (key: string): Found => ({
+    key,
+    service: 'arxiv',
+    title: 'Efficient Streaming Language Models with Attention Sinks',
+    fields: { authors: FULL, abstract: 'Deploying Large Language Models (LLMs) in streaming applications…' },
+  });
+
+  it('hands out what is due, commits findings into the record as it is then, and moves the queue on', async () => {
+    // A Hugging Face card: "Guangxuan Xiao" and "5 authors".
+    await library.savePaper(makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, authorCount: 5 }), { now: at(0) });
+    await library.savePaper(makePaper({ key: DOI, title: 'Tram', ids: { doi: '10.1000/tram.2023' } }), { now: at(0) });
+    expect(await library.queueCompletion([ARXIV, DOI, ARXIV], { now: at(1) })).toBe(2);
+    expect(await library.countQueued()).toBe(2);
+    const due = await library.dueForCompletion(10, { now: at(1) });
+    expect(due.entries.map((entry) => [entry.key, entry.tries])).toEqual([
+      [ARXIV, 0],
+      [DOI, 0],
+    ]);
+    expect(due.papers.map((paper) => paper.key).sort()).toEqual([ARXIV, DOI]);
+    // The user tags the paper while the services are asked: the tag stays.
+    await library.updatePaper(ARXIV, { tags: ['streaming'] }, { now: at(2) });
+    const merged = await library.settleCompletion(
+      { found: new Map([[ARXIV, [found(ARXIV)]]]), done: [ARXIV], retry: [DOI] },
+      { now: at(3) },
+    );
+    expect(merged.map((one) => one.filled)).toEqual([['authors', 'abstract']]);
+    const record = await library.getPaper(ARXIV);
+    expect(record?.authors).toEqual(FULL);
+    expect(record?.tags).toEqual(['streaming']);
+    expect(record?.completion?.fields.authors).toEqual({ service: 'arxiv', at: at(3).toISOString() });
+    // The DOI waits RETRY_MS[0], then its tries run out one by one and it leaves the queue.
+    expect((await library.dueForCompletion(10, { now: at(3) })).entries).toEqual([]);
+    const later = await library.dueForCompletion(10, { now: at(3) });
+    expect(later.next).toBe(new Date(at(3).getTime() + RETRY_MS[0]).toISOString());
+    for (let i = 1; i <= RETRY_MS.length; i++) {
+      await library.settleCompletion({ found: new Map(), done: [], retry: [DOI] }, { now: at(3) });
+    }
+    expect(await library.countQueued()).toBe(0);
+  });
+
+  it('keeps completed fields when the page saves the paper again, and Undo gives back what the page showed', async () => {
+    await library.savePaper(makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, authorCount: 5 }), { now: at(0) });
+    await library.queueCompletion([ARXIV], { now: at(1) });
+    await library.settleCompletion(
+      { found: new Map([[ARXIV, [found(ARXIV)]]]), done: [ARXIV], retry: [] },
+      { now: at(2) },
+    );
+    // The card is saved again from the listing: its one author does not replace the five.
+    const again = await library.savePaper(
+      makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, authorCount: 5, upvotes: 40 }),
+      { now: at(3) },
+    );
+    expect(again.record.authors).toEqual(FULL);
+    expect(again.record.upvotes).toBe(40);
+    expect(again.record.completion?.fields.abstract?.service).toBe('arxiv');
+    const undone = await library.undoCompletion(ARXIV, { now: at(4) });
+    expect(undone?.authors).toEqual(['Guangxuan Xiao']);
+    expect(undone?.abstract).toBeUndefined();
+    expect(undone?.completion).toBeUndefined();
+    expect(undone?.upvotes).toBe(40);
+    expect(await library.countQueued()).toBe(0);
   });
 });

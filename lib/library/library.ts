@@ -1,7 +1,9 @@
 // The reading list: every read and write of saved papers. Each write is ONE readwrite transaction
 // that reads, merges and writes, so saves from several contexts at once cannot lose each other.
-import type { IDBPObjectStore, IDBPTransaction } from 'idb';
+import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
 import { z } from 'zod';
+import { type Merged, mergeFound, undoCompletion as undoFound } from '../completion/merge';
+import type { Found } from '../completion/types';
 import { cleanText, contentKeyOf, mergePapers, PLACEHOLDER_TITLE, samePaper } from '../paper/build';
 import { idTerms } from '../paper/ids';
 import {
@@ -15,7 +17,7 @@ import {
   StatusSchema,
 } from '../paper/model';
 import { announceChange } from './changes';
-import { DB_NAME, type LibrarySchema, openLibraryDb, type StoredPaper } from './db';
+import { DB_NAME, type LibrarySchema, openLibraryDb, type QueuedPaper, type StoredPaper } from './db';
 
 /** What went wrong, for the UI to choose its words and actions. */
 export type LibraryErrorCode = 'quota' | 'unavailable' | 'invalid' | 'failed';
@@ -134,9 +136,59 @@ export interface Library {
   allPapers(): Promise<SavedPaper[]>;
   /** Adds or merges saved records (a backup) in one transaction: all of them or none. */
   importRecords(records: SavedPaper[], options?: { now?: Date }): Promise<ImportSummary>;
+  /** Queues papers for completion, due now (a paper queued already keeps its place and is due now). */
+  queueCompletion(keys: readonly string[], options?: { now?: Date }): Promise<number>;
+  /** Up to `limit` queued papers due at `now`, with their records, and when the next one not yet due is. */
+  dueForCompletion(limit: number, options?: { now?: Date }): Promise<DueCompletion>;
+  /**
+   * Writes what completion found, in one transaction with the queue: each paper is merged as it is
+   * now (what the user changed meanwhile stays), the papers in `done` leave the queue, those in
+   * `retry` wait (`after`) or leave it after their last try. A result is committed once or not at all.
+   */
+  settleCompletion(outcome: CompletionOutcome, options?: { now?: Date }): Promise<Merged[]>;
+  /** Removes what completion filled in a paper (only `service`'s fields, with it); undefined when no such paper. */
+  undoCompletion(key: string, options?: { service?: string; now?: Date }): Promise<SavedPaper | undefined>;
+  /** How many papers wait for completion. */
+  countQueued(): Promise<number>;
 }
 
-type Store<Mode extends IDBTransactionMode> = IDBPObjectStore<LibrarySchema, ['papers'], 'papers', Mode>;
+/** What `dueForCompletion` reads. */
+export interface DueCompletion {
+  entries: QueuedPaper[];
+  /** The records of the entries' papers that still exist. */
+  papers: SavedPaper[];
+  /** When the earliest entry not yet due is due (ISO), if any waits. */
+  next?: string;
+}
+
+/** What a completion run brought back, for `settleCompletion`. */
+export interface CompletionOutcome {
+  /** What the services found, per paper key, in the user's order of services. */
+  found: ReadonlyMap<string, readonly Found[]>;
+  /** Keys finished with (answered, or nothing to ask): they leave the queue. */
+  done: readonly string[];
+  /** Keys whose questions went unanswered (busy service, no network): they wait `retryMs[tries]`. */
+  retry: readonly string[];
+}
+
+/** How long a paper waits after its n-th unanswered try; after the last it leaves the queue. */
+export const RETRY_MS = [5_000, 30_000, 120_000, 600_000, 3_600_000] as const;
+
+type Store<Mode extends IDBTransactionMode> = IDBPObjectStore<
+  LibrarySchema,
+  ArrayLike<StoreNames<LibrarySchema>>,
+  'papers',
+  Mode
+>;
+type QueueStore = IDBPObjectStore<LibrarySchema, ArrayLike<StoreNames<LibrarySchema>>, 'completionQueue', 'readwrite'>;
+
+function queuedOf(value: unknown): QueuedPaper | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const entry = value as Partial<QueuedPaper>;
+  return typeof entry.key === 'string' && typeof entry.after === 'string' && typeof entry.queuedAt === 'string'
+    ? { key: entry.key, queuedAt: entry.queuedAt, after: entry.after, tries: Number(entry.tries) || 0 }
+    : undefined;
+}
 
 // The seenOn list keeps the pages a paper was first seen on, newest first, this many at most.
 const SEEN_ON_LIMIT = 20;
@@ -198,6 +250,26 @@ function newRecord(paper: Paper, now: string, visit: SeenOn | undefined): SavedP
 }
 
 /**
+ * What completion filled stays when the page is saved again: the page showed less (a cut author
+ * list, no abstract), or the user would see a field flip between the page's and the service's.
+ */
+function keepCompleted(paper: Paper, saved: readonly SavedPaper[]): Paper {
+  const next: Record<string, unknown> = { ...paper };
+  const completion = saved.find((record) => record.completion)?.completion;
+  const owner = saved.find((record) => record.completion === completion);
+  if (!completion || !owner) return paper;
+  for (const field of Object.keys(completion.fields)) {
+    if (field.startsWith('ids.')) continue;
+    const value = (owner as Record<string, unknown>)[field];
+    if (value === undefined) continue;
+    next[field] = value;
+    if (field === 'authors') next.names = owner.names;
+  }
+  next.completion = completion;
+  return compact(next) as Paper;
+}
+
+/**
  * One record from several of one paper: detected fields from `detected` (the first wins, the
  * rest fill gaps, ids united); user fields from `saved` united (the furthest status, every tag,
  * every distinct note, starred if any was, the earliest savedAt); the given key.
@@ -210,7 +282,10 @@ function unite(
   visit?: SeenOn,
 ): SavedPaper {
   const [first, ...rest] = detected;
-  const paper = rest.reduce<Paper>((merged, other) => mergePapers(merged, other), first);
+  const paper = keepCompleted(
+    rest.reduce<Paper>((merged, other) => mergePapers(merged, other), first),
+    saved,
+  );
   const status = saved.reduce<Status>(
     (best, record) => (STATUS_RANK[record.status] > STATUS_RANK[best] ? record.status : best),
     'unread',
@@ -351,6 +426,31 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     } catch (error) {
       // A throw in our own code would otherwise let the requests made so far commit.
       if (tx) abortQuietly(tx);
+      throw toLibraryError(error);
+    }
+  }
+
+  // Runs `work` in one readwrite transaction over the papers and the completion queue.
+  async function writeQueue<T>(
+    work: (store: Store<'readwrite'>, queue: QueueStore, changed: Set<string>) => Promise<T>,
+  ): Promise<T> {
+    let tx: IDBPTransaction<LibrarySchema, ('papers' | 'completionQueue')[], 'readwrite'> | undefined;
+    try {
+      tx = (await openLibraryDb(name)).transaction(['papers', 'completionQueue'], 'readwrite');
+      tx.done.catch(() => {});
+      const changed = new Set<string>();
+      const result = await work(tx.objectStore('papers'), tx.objectStore('completionQueue'), changed);
+      await tx.done;
+      announceChange([...changed]);
+      return result;
+    } catch (error) {
+      if (tx) {
+        try {
+          tx.abort();
+        } catch {
+          // Already finished.
+        }
+      }
       throw toLibraryError(error);
     }
   }
@@ -572,6 +672,98 @@ export function createLibrary(options: LibraryOptions = {}): Library {
         await flush(store, set, changed);
         return summary;
       }),
+
+    queueCompletion: (keys, options = {}) =>
+      writeQueue(async (_store, queue) => {
+        const now = (options.now ?? new Date()).toISOString();
+        const wanted = unique([...keys]);
+        const known = await Promise.all(wanted.map((key) => queue.get(key)));
+        await Promise.all(
+          wanted.map((key, i) => {
+            const entry = queuedOf(known[i]);
+            return queue.put({ key, queuedAt: entry?.queuedAt ?? now, tries: 0, after: now } satisfies QueuedPaper);
+          }),
+        );
+        return wanted.length;
+      }),
+
+    dueForCompletion: async (limit, options = {}) => {
+      try {
+        const db = await openLibraryDb(name);
+        const tx = db.transaction(['papers', 'completionQueue'], 'readonly');
+        const now = (options.now ?? new Date()).toISOString();
+        const index = tx.objectStore('completionQueue').index('after');
+        const values = await index.getAll(IDBKeyRange.upperBound(now), Math.max(0, Math.floor(limit)));
+        const later = await index.openCursor(IDBKeyRange.lowerBound(now, true));
+        const entries = values.map(queuedOf).filter((entry) => entry !== undefined);
+        const papers = await Promise.all(entries.map((entry) => tx.objectStore('papers').get(entry.key)));
+        return {
+          entries,
+          papers: papers
+            .map((value) => (value === undefined ? undefined : readRecord(value)))
+            .filter((p) => p !== undefined),
+          ...(later ? { next: queuedOf(later.value)?.after } : {}),
+        };
+      } catch (error) {
+        throw toLibraryError(error);
+      }
+    },
+
+    settleCompletion: (outcome, options = {}) =>
+      writeQueue(async (store, queue, changed) => {
+        const now = options.now ?? new Date();
+        const touched = unique([...outcome.found.keys()]);
+        const values = await Promise.all(touched.map((key) => store.get(key)));
+        const results: Merged[] = [];
+        const pending: Promise<unknown>[] = [];
+        touched.forEach((key, i) => {
+          const value = values[i];
+          const current = value === undefined ? undefined : readRecord(value);
+          if (!current) return;
+          const merged = mergeFound(current, outcome.found.get(key) ?? [], now);
+          if (merged.filled.length === 0 && merged.refused.length === 0) return;
+          results.push(merged);
+          if (merged.filled.length === 0) return;
+          pending.push(store.put(toStored(SavedPaperSchema.parse(merged.paper))));
+          changed.add(key);
+        });
+        for (const key of unique([...outcome.done])) pending.push(queue.delete(key));
+        const retry = unique([...outcome.retry]);
+        const entries = await Promise.all(retry.map((key) => queue.get(key)));
+        retry.forEach((key, i) => {
+          const entry = queuedOf(entries[i]);
+          if (!entry) return;
+          const wait = RETRY_MS[entry.tries];
+          if (wait === undefined) pending.push(queue.delete(key));
+          else
+            pending.push(
+              queue.put({ ...entry, tries: entry.tries + 1, after: new Date(now.getTime() + wait).toISOString() }),
+            );
+        });
+        await Promise.all(pending);
+        return results;
+      }),
+
+    undoCompletion: (key, options = {}) =>
+      write(async (store, changed) => {
+        const value = await store.get(key);
+        const current = value === undefined ? undefined : readRecord(value);
+        if (!current) return undefined;
+        const undone = undoFound(current, options.now ?? new Date(), options.service);
+        if (undone === current) return current;
+        const record = SavedPaperSchema.parse(undone);
+        await store.put(toStored(record));
+        changed.add(key);
+        return record;
+      }),
+
+    countQueued: async () => {
+      try {
+        return await (await openLibraryDb(name)).count('completionQueue');
+      } catch (error) {
+        throw toLibraryError(error);
+      }
+    },
   };
 }
 
@@ -602,3 +794,13 @@ export const countPapers = library.countPapers;
 export const allPapers = library.allPapers;
 /** Adds or merges a backup's records, all or none. */
 export const importRecords = library.importRecords;
+/** Queues papers for completion. */
+export const queueCompletion = library.queueCompletion;
+/** Queued papers due for completion, with their records. */
+export const dueForCompletion = library.dueForCompletion;
+/** Writes what completion found and moves the queue on, in one transaction. */
+export const settleCompletion = library.settleCompletion;
+/** Removes what completion filled in a paper. */
+export const undoCompletion = library.undoCompletion;
+/** How many papers wait for completion. */
+export const countQueued = library.countQueued;

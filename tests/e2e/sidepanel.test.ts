@@ -314,7 +314,7 @@ describe.skipIf(!hasChromium)('the side panel', () => {
     expect((await recordOf(known.key))?.incomplete).toBeUndefined();
     await expect
       .poll(() => page.locator('li.row[data-paper-key="pubmed:31978945"] .row-meta-text').textContent())
-      .toBe('Identifier only · open its page and save it there for the details');
+      .toBe('Identifier only · open its page and save it there, or turn on completion in Settings');
 
     await box.press('Escape');
     await expect.poll(() => form.count()).toBe(0);

@@ -1,0 +1,288 @@
+// Completion (issue 13) in the test build, its requests answered at the services' real addresses
+// with recorded responses (tests/fixtures/services, origins in tests/fixtures/SOURCES.md):
+// Playwright's context routes catch the background's own requests, so nothing is served from
+// elsewhere and no base address is changed. With completion off nothing is sent at all; on, papers
+// added by identifier arrive complete (after a 429), a preprint is found published, Undo takes it
+// back, and a background stopped with 500 papers queued resumes and commits each result once.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page, Request, Route } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Paper } from '../../lib/paper/model';
+import { type Browser, hasChromium, launch, recordsIn } from './browser';
+import { FIXTURES, TEST_BUILD } from './paths';
+
+interface Recording {
+  interactions: { response: { status: number; headers?: Record<string, string>; body: string } }[];
+}
+
+/** The recorded response of `name` (services/<service>/<name>.json), its first interaction. */
+function recorded(name: string): { status: number; contentType: string; body: string } {
+  const file = JSON.parse(readFileSync(join(FIXTURES, 'services', `${name}.json`), 'utf8')) as Recording;
+  const response = file.interactions[0]?.response;
+  if (!response) throw new Error(`${name} holds no response`);
+  return {
+    status: response.status,
+    contentType: response.headers?.['content-type'] ?? 'application/json',
+    body: response.body,
+  };
+}
+
+/** True when the extension itself (its background or one of its pages) made `request`. */
+function fromExtension(request: Request): boolean {
+  if (request.serviceWorker()) return true;
+  try {
+    return request.frame().url().startsWith('chrome-extension://');
+  } catch {
+    return false;
+  }
+}
+
+async function openPanel(browser: Browser): Promise<Page> {
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+  return page;
+}
+
+/** Turns completion on as the settings would (the test build holds every host already). */
+function turnOn(page: Page, services: string[]): Promise<void> {
+  return page.evaluate(
+    (list) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ completion: { services: list, requested: [] } }),
+    services,
+  );
+}
+
+/** A message to the background, as the side panel sends it. */
+function send(page: Page, message: object): Promise<{ ok: boolean; queued?: number; error?: string }> {
+  return page.evaluate(
+    (body) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<never> } } }
+      ).chrome.runtime.sendMessage(body),
+    message,
+  );
+}
+
+/** How many papers wait in the completion queue. */
+function queued(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('papershelf');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const count = db.transaction('completionQueue').objectStore('completionQueue').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}
+
+async function addByIdentifier(page: Page, lines: string[]): Promise<void> {
+  await page.locator('[data-action="add-papers"]').click();
+  await page.getByRole('textbox', { name: 'Add papers by identifier or address, one a line' }).fill(lines.join('\n'));
+  await page.getByRole('button', { name: 'Add papers', exact: true }).click();
+}
+
+describe.skipIf(!hasChromium)('completion', () => {
+  let browser: Browser | undefined;
+  afterEach(async () => {
+    await browser?.close();
+    browser = undefined;
+  });
+
+  it('sends nothing anywhere while it is off: saves, a Save all through the background, papers added by id', async () => {
+    browser = await launch(TEST_BUILD);
+    const sent: string[] = [];
+    browser.context.on('request', (request) => {
+      if (/^https?:/.test(request.url()) && fromExtension(request)) sent.push(request.url());
+    });
+    const page = await openPanel(browser);
+    const listing = JSON.parse(readFileSync(join(FIXTURES, 'huggingface/daily-listing/expected.json'), 'utf8')) as {
+      papers: Paper[];
+    };
+    // A Hugging Face listing's cards (thin: "16 authors", no abstract) saved through the background.
+    expect(await send(page, { type: 'save', papers: listing.papers })).toMatchObject({ ok: true });
+    await addByIdentifier(page, ['1501.05039', '10.1371/journal.pone.0033693', 'PMID: 11748933']);
+    await expect.poll(() => page.locator('.ps-toast').textContent()).toContain('Added 3 papers');
+    // Asked for explicitly, it is refused, and says why.
+    expect(await send(page, { type: 'complete' })).toEqual({
+      ok: false,
+      error: 'Completion is off: turn on a service in the settings first.',
+    });
+    // Give a background that would send something the time to do it.
+    await page.waitForTimeout(3_000);
+    expect(sent).toEqual([]);
+    expect(await queued(page)).toBe(0);
+    const records = await recordsIn(page);
+    expect(records.filter((record) => record.completion !== undefined)).toEqual([]);
+  });
+
+  it('completes papers added by identifier from the recorded answers, after a 429, finds a preprint published, and Undo takes it back', async () => {
+    browser = await launch(TEST_BUILD);
+    const asked: string[] = [];
+    let arxivTries = 0;
+    const answer = (name: string) => (route: Route) => {
+      asked.push(route.request().url());
+      const { status, contentType, body } = recorded(name);
+      return route.fulfill({ status, contentType, body });
+    };
+    await browser.context.route('https://export.arxiv.org/api/query**', (route) => {
+      arxivTries++;
+      if (arxivTries === 1) {
+        asked.push(`429 ${route.request().url()}`);
+        return route.fulfill({ status: 429, headers: { 'retry-after': '1' }, body: 'Rate exceeded.' });
+      }
+      return answer('arxiv/query-search-ten')(route);
+    });
+    await browser.context.route(
+      'https://api.crossref.org/works/10.1371/journal.pone.0033693**',
+      answer('crossref/work-journal-article'),
+    );
+    await browser.context.route(
+      'https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi**',
+      answer('pubmed/efetch-two-articles'),
+    );
+    const page = await openPanel(browser);
+    await turnOn(page, ['arxiv', 'crossref', 'pubmed']);
+
+    await addByIdentifier(page, [
+      '1501.05039',
+      'arXiv:1503.01162',
+      'doi:10.1371/journal.pone.0033693',
+      'PMID: 11748933',
+    ]);
+    await expect.poll(() => page.locator('.ps-toast').textContent()).toContain('Added 4 papers; completing them');
+    const recordOf = async (key: string) => (await recordsIn(page)).find((record) => record.key === key);
+    await expect
+      .poll(async () => (await recordOf('arxiv:1501.05039'))?.title, { timeout: 20_000 })
+      .toBe('Defining Data Science');
+
+    const data = await recordOf('arxiv:1501.05039');
+    expect(data?.authors).toHaveLength(2);
+    expect(data?.abstract).toBeTruthy();
+    expect(data?.incomplete).toBeUndefined();
+    expect(data?.completion?.fields.title?.service).toBe('arxiv');
+    expect(data?.completion?.replaced?.title).toBe('arXiv:1501.05039');
+    // The arXiv API answered 429 first; the same request went again after its Retry-After.
+    expect(arxivTries).toBe(2);
+
+    // The authors' journal reference: found published, its DOI beside the arXiv id (the key stays).
+    const report = await recordOf('arxiv:1503.01162');
+    expect(report?.publication).toMatchObject({ doi: '10.1007/s11191-014-9716-8' });
+    expect(report?.publication?.venue ?? report?.publication?.container).toMatch(/^Science & Education/);
+    await expect
+      .poll(() => page.locator('li.row[data-paper-key="arxiv:1503.01162"] .row-meta-text').textContent())
+      .toContain('published in Science & Education');
+
+    await expect
+      .poll(async () => (await recordOf('doi:10.1371/journal.pone.0033693'))?.title)
+      .toBe(
+        'Methylphenidate Exposure Induces Dopamine Neuron Loss and Activation of Microglia in the Basal Ganglia of Mice',
+      );
+    expect((await recordOf('doi:10.1371/journal.pone.0033693'))?.authors).toHaveLength(6);
+    await expect
+      .poll(async () => (await recordOf('pubmed:11748933'))?.title)
+      .toMatch(/^Is cryopreservation a homogeneous process\?/);
+    expect(await queued(page)).toBe(0);
+
+    // The row says where its fields came from; Undo in its menu takes them out again.
+    const row = page.locator('li.row[data-paper-key="arxiv:1501.05039"]');
+    await expect.poll(() => row.locator('.row-completed').getAttribute('aria-label')).toBe('Completed from arXiv');
+    await row.hover();
+    await row.getByRole('button', { name: /^Actions for/ }).click();
+    await page.getByRole('menuitem', { name: 'Undo completion' }).click();
+    await expect.poll(async () => (await recordOf('arxiv:1501.05039'))?.title).toBe('arXiv:1501.05039');
+    const undone = await recordOf('arxiv:1501.05039');
+    expect(undone?.incomplete).toBe(true);
+    expect(undone?.authors).toEqual([]);
+    expect(undone?.completion).toBeUndefined();
+    // Nothing went to a service that was off, nor for a paper with nothing to ask.
+    expect(asked.every((url) => /export\.arxiv\.org|api\.crossref\.org|eutils\.ncbi\.nlm\.nih\.gov/.test(url))).toBe(
+      true,
+    );
+  });
+
+  it('resumes a queue of 500 papers after the background is stopped mid-run, committing each result once', async () => {
+    browser = await launch(TEST_BUILD);
+    // Semantic Scholar's batch answer for "How Much Should We Trust Differences-in-Differences
+    // Estimates?" (recorded), given for each id asked: 500 Scholar-like rows of that paper's title
+    // with one author shown and no abstract, under ids of this test's own.
+    const record = (JSON.parse(recorded('semantic-scholar/batch-full-with-unknown-id').body) as (object | null)[])[1];
+    const askedFor = new Map<string, number>();
+    let requests = 0;
+    let hold: (() => void) | undefined;
+    const held = new Promise<void>((resolve) => {
+      hold = resolve;
+    });
+    await browser.context.route('https://api.semanticscholar.org/graph/v1/paper/batch**', async (route) => {
+      requests++;
+      const ids = (JSON.parse(route.request().postData() ?? '{}') as { ids: string[] }).ids;
+      for (const id of ids) askedFor.set(id, (askedFor.get(id) ?? 0) + 1);
+      // The third batch never answers: the background is stopped while it waits.
+      if (requests === 3) {
+        hold?.();
+        return;
+      }
+      await route.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify(ids.map((id) => ({ ...record, externalIds: { DOI: id.replace(/^DOI:/, '') } }))),
+      });
+    });
+    const page = await openPanel(browser);
+    const papers: Paper[] = Array.from({ length: 500 }, (_, i) => ({
+      key: `doi:10.5555/did.${i}`,
+      title: 'How Much Should We Trust Differences-In-Differences Estimates?',
+      authors: ['M Bertrand'],
+      ids: { doi: `10.5555/did.${i}` },
+      source: 'scholar',
+    }));
+    await page.evaluate(async (list) => {
+      const hooks = globalThis as unknown as { papershelfLibrary: { savePapers(papers: Paper[]): Promise<unknown> } };
+      await hooks.papershelfLibrary.savePapers(list);
+    }, papers);
+    await turnOn(page, ['semantic-scholar']);
+    expect(await send(page, { type: 'complete' })).toEqual({ ok: true, queued: 500 });
+
+    await held;
+    const before = await recordsIn(page);
+    const committed = before.filter((paper) => paper.completion !== undefined).map((paper) => paper.key);
+    expect(committed).toHaveLength(100);
+    await browser.stopServiceWorker();
+    expect(await queued(page)).toBe(400);
+    // Any message starts the background again, which resumes the queue.
+    await send(page, { type: 'lookup', terms: ['doi:10.5555/did.0'] });
+    await expect.poll(() => queued(page), { timeout: 60_000 }).toBe(0);
+
+    const after = await recordsIn(page);
+    expect(after).toHaveLength(500);
+    for (const paper of after) {
+      expect(paper.authors).toEqual(['Marianne Bertrand', 'E. Duflo', 'S. Mullainathan']);
+      expect(paper.abstract).toMatch(/^Most Difference-in-Difference \(DD\) papers/);
+      expect(paper.published).toBe('2001-10-01');
+      expect(paper.completion?.fields.authors?.service).toBe('semantic-scholar');
+    }
+    // The two batches committed before the stop were never asked again; the one cut short was
+    // asked twice; the rest once.
+    const times = (paper: Paper) => askedFor.get(`DOI:${paper.ids?.doi}`);
+    expect(committed.map((key) => times(papers.find((paper) => paper.key === key) as Paper))).toEqual(
+      committed.map(() => 1),
+    );
+    const counts = papers.map(times);
+    expect(counts.filter((n) => n === 2)).toHaveLength(50);
+    expect(counts.filter((n) => n === 1)).toHaveLength(450);
+    // A paper committed before the stop kept its first stamps.
+    const first = before.find((paper) => paper.key === committed[0]);
+    expect(after.find((paper) => paper.key === committed[0])?.completion).toEqual(first?.completion);
+  });
+});
