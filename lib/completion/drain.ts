@@ -6,11 +6,21 @@
 import { dueForCompletion, queueCompletion, settleCompletion } from '../library/library';
 import type { SavedPaper } from '../paper/model';
 import { type Answer, MAX_BODY, queriesFor, runCompletion } from './run';
+import { SERVICES } from './services/index';
 import { contactOf, grantedServices, readCompletionSettings, writeCompletionStatus } from './settings';
 import type { ServiceId, ServiceRequest } from './types';
 
-/** Papers taken from the queue at once: one batch request to most services. */
-const BATCH = 50;
+/**
+ * The most papers taken from the queue at once. A take is as large as the largest batch request
+ * of the services on (Semantic Scholar's 500, arXiv's 50), so that the fastest is not held to a
+ * smaller one; its results are committed together.
+ */
+export const MAX_TAKE = 500;
+
+/** Papers taken from the queue at once with these services on. */
+export function takeFor(services: readonly ServiceId[]): number {
+  return Math.min(MAX_TAKE, Math.max(1, ...services.map((id) => SERVICES[id].batch)));
+}
 /** No request waits longer for its answer. */
 const TIMEOUT_MS = 30_000;
 
@@ -120,7 +130,7 @@ async function drain(onCompleted: OnCompleted): Promise<void> {
   let filledAll = 0;
   const problemsAll: string[] = [];
   for (;;) {
-    const due = await dueForCompletion(BATCH);
+    const due = await dueForCompletion(takeFor(services));
     if (due.entries.length === 0) {
       if (wake) clearTimeout(wake);
       if (due.next) {

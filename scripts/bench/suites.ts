@@ -1,5 +1,6 @@
 // The suites `npm run bench` runs, in order: each `(options) => Promise<Figure[]>`. To add one,
 // import it here and append it to the list.
+import { benchCompletion } from './completion';
 import { benchDetect } from './detect';
 import { benchDurability } from './durability';
 import { benchExtension } from './extension';
@@ -19,4 +20,5 @@ export const suites: readonly Suite[] = [
   benchLibrary,
   benchDurability,
   benchPanel,
+  benchCompletion,
 ];

@@ -171,6 +171,62 @@ export function recordsIn(page: Page): Promise<SavedPaper[]> {
   );
 }
 
+/** A message to the background from an extension page, as the side panel sends it; the answer. */
+export function sendFrom(page: Page, message: object): Promise<{ ok: boolean; queued?: number; error?: string }> {
+  return page.evaluate(
+    (body) =>
+      (
+        globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<never> } } }
+      ).chrome.runtime.sendMessage(body),
+    message,
+  );
+}
+
+/** Turns completion on for `services` as the settings would (the test build holds every host already). */
+export function turnOnCompletion(page: Page, services: string[]): Promise<void> {
+  return page.evaluate(
+    (list) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ completion: { services: list, requested: [] } }),
+    services,
+  );
+}
+
+/** How many papers wait in the completion queue (the database exists: the page has saved). */
+export function queuedIn(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const request = indexedDB.open('papershelf');
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const count = db.transaction('completionQueue').objectStore('completionQueue').count();
+          count.onsuccess = () => {
+            db.close();
+            resolve(count.result);
+          };
+          count.onerror = () => reject(count.error);
+        };
+      }),
+  );
+}
+
+/** The recorded response `tests/fixtures/services/<name>.json` holds (its first interaction). */
+export function recordedResponse(name: string): { status: number; contentType: string; body: string } {
+  const file = JSON.parse(readFileSync(join(FIXTURES, 'services', `${name}.json`), 'utf8')) as {
+    interactions: { response: { status: number; headers?: Record<string, string>; body: string } }[];
+  };
+  const response = file.interactions[0]?.response;
+  if (!response) throw new Error(`${name} holds no response`);
+  return {
+    status: response.status,
+    contentType: response.headers?.['content-type'] ?? 'application/json',
+    body: response.body,
+  };
+}
+
 /** An element of the page that holds a closed shadow root, as the browser itself sees it. */
 export interface ClosedHost {
   nodeName: string;

@@ -9,24 +9,17 @@ import { join } from 'node:path';
 import type { Page, Request, Route } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/paper/model';
-import { type Browser, hasChromium, launch, recordsIn } from './browser';
+import {
+  type Browser,
+  hasChromium,
+  launch,
+  queuedIn,
+  recordedResponse,
+  recordsIn,
+  sendFrom,
+  turnOnCompletion,
+} from './browser';
 import { FIXTURES, TEST_BUILD } from './paths';
-
-interface Recording {
-  interactions: { response: { status: number; headers?: Record<string, string>; body: string } }[];
-}
-
-/** The recorded response of `name` (services/<service>/<name>.json), its first interaction. */
-function recorded(name: string): { status: number; contentType: string; body: string } {
-  const file = JSON.parse(readFileSync(join(FIXTURES, 'services', `${name}.json`), 'utf8')) as Recording;
-  const response = file.interactions[0]?.response;
-  if (!response) throw new Error(`${name} holds no response`);
-  return {
-    status: response.status,
-    contentType: response.headers?.['content-type'] ?? 'application/json',
-    body: response.body,
-  };
-}
 
 /** True when the extension itself (its background or one of its pages) made `request`. */
 function fromExtension(request: Request): boolean {
@@ -43,48 +36,6 @@ async function openPanel(browser: Browser): Promise<Page> {
   await page.setViewportSize({ width: 400, height: 800 });
   await page.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
   return page;
-}
-
-/** Turns completion on as the settings would (the test build holds every host already). */
-function turnOn(page: Page, services: string[]): Promise<void> {
-  return page.evaluate(
-    (list) =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ completion: { services: list, requested: [] } }),
-    services,
-  );
-}
-
-/** A message to the background, as the side panel sends it. */
-function send(page: Page, message: object): Promise<{ ok: boolean; queued?: number; error?: string }> {
-  return page.evaluate(
-    (body) =>
-      (
-        globalThis as unknown as { chrome: { runtime: { sendMessage(message: object): Promise<never> } } }
-      ).chrome.runtime.sendMessage(body),
-    message,
-  );
-}
-
-/** How many papers wait in the completion queue. */
-function queued(page: Page): Promise<number> {
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve, reject) => {
-        const request = indexedDB.open('papershelf');
-        request.onerror = () => reject(request.error);
-        request.onsuccess = () => {
-          const db = request.result;
-          const count = db.transaction('completionQueue').objectStore('completionQueue').count();
-          count.onsuccess = () => {
-            db.close();
-            resolve(count.result);
-          };
-          count.onerror = () => reject(count.error);
-        };
-      }),
-  );
 }
 
 async function addByIdentifier(page: Page, lines: string[]): Promise<void> {
@@ -111,18 +62,18 @@ describe.skipIf(!hasChromium)('completion', () => {
       papers: Paper[];
     };
     // A Hugging Face listing's cards (thin: "16 authors", no abstract) saved through the background.
-    expect(await send(page, { type: 'save', papers: listing.papers })).toMatchObject({ ok: true });
+    expect(await sendFrom(page, { type: 'save', papers: listing.papers })).toMatchObject({ ok: true });
     await addByIdentifier(page, ['1501.05039', '10.1371/journal.pone.0033693', 'PMID: 11748933']);
     await expect.poll(() => page.locator('.ps-toast').textContent()).toContain('Added 3 papers');
     // Asked for explicitly, it is refused, and says why.
-    expect(await send(page, { type: 'complete' })).toEqual({
+    expect(await sendFrom(page, { type: 'complete' })).toEqual({
       ok: false,
       error: 'Completion is off: turn on a service in the settings first.',
     });
     // Give a background that would send something the time to do it.
     await page.waitForTimeout(3_000);
     expect(sent).toEqual([]);
-    expect(await queued(page)).toBe(0);
+    expect(await queuedIn(page)).toBe(0);
     const records = await recordsIn(page);
     expect(records.filter((record) => record.completion !== undefined)).toEqual([]);
   });
@@ -133,7 +84,7 @@ describe.skipIf(!hasChromium)('completion', () => {
     let arxivTries = 0;
     const answer = (name: string) => (route: Route) => {
       asked.push(route.request().url());
-      const { status, contentType, body } = recorded(name);
+      const { status, contentType, body } = recordedResponse(name);
       return route.fulfill({ status, contentType, body });
     };
     await browser.context.route('https://export.arxiv.org/api/query**', (route) => {
@@ -153,7 +104,7 @@ describe.skipIf(!hasChromium)('completion', () => {
       answer('pubmed/efetch-two-articles'),
     );
     const page = await openPanel(browser);
-    await turnOn(page, ['arxiv', 'crossref', 'pubmed']);
+    await turnOnCompletion(page, ['arxiv', 'crossref', 'pubmed']);
 
     await addByIdentifier(page, [
       '1501.05039',
@@ -193,7 +144,7 @@ describe.skipIf(!hasChromium)('completion', () => {
     await expect
       .poll(async () => (await recordOf('pubmed:11748933'))?.title)
       .toMatch(/^Is cryopreservation a homogeneous process\?/);
-    expect(await queued(page)).toBe(0);
+    expect(await queuedIn(page)).toBe(0);
 
     // The row says where its fields came from; Undo in its menu takes them out again.
     const row = page.locator('li.row[data-paper-key="arxiv:1501.05039"]');
@@ -214,21 +165,23 @@ describe.skipIf(!hasChromium)('completion', () => {
 
   it('resumes a queue of 500 papers after the background is stopped mid-run, committing each result once', async () => {
     browser = await launch(TEST_BUILD);
-    // Semantic Scholar's batch answer for "How Much Should We Trust Differences-in-Differences
-    // Estimates?" (recorded), given for each id asked: 500 Scholar-like rows of that paper's title
-    // with one author shown and no abstract, under ids of this test's own.
-    const record = (JSON.parse(recorded('semantic-scholar/batch-full-with-unknown-id').body) as (object | null)[])[1];
+    // Crossref's record of "Methylphenidate Exposure Induces Dopamine Neuron Loss…" (recorded),
+    // given for each DOI a filter asks for, as the list `works?filter=doi:…` answers: 500 rows of
+    // that title with one author shown and no container, under DOIs of this test's own. Crossref
+    // takes 20 DOIs a request, so the queue goes in 25 takes.
+    const work = (JSON.parse(recordedResponse('crossref/work-journal-article').body) as { message: object }).message;
     const askedFor = new Map<string, number>();
     let requests = 0;
     let hold: (() => void) | undefined;
     const held = new Promise<void>((resolve) => {
       hold = resolve;
     });
-    await browser.context.route('https://api.semanticscholar.org/graph/v1/paper/batch**', async (route) => {
+    await browser.context.route('https://api.crossref.org/works?filter=**', async (route) => {
       requests++;
-      const ids = (JSON.parse(route.request().postData() ?? '{}') as { ids: string[] }).ids;
-      for (const id of ids) askedFor.set(id, (askedFor.get(id) ?? 0) + 1);
-      // The third batch never answers: the background is stopped while it waits.
+      const filter = new URL(route.request().url()).searchParams.get('filter') ?? '';
+      const dois = filter.split(',').map((part) => part.replace(/^doi:/, ''));
+      for (const doi of dois) askedFor.set(doi, (askedFor.get(doi) ?? 0) + 1);
+      // The third take never answers: the background is stopped while it waits.
       if (requests === 3) {
         hold?.();
         return;
@@ -236,51 +189,60 @@ describe.skipIf(!hasChromium)('completion', () => {
       await route.fulfill({
         status: 200,
         contentType: 'application/json',
-        body: JSON.stringify(ids.map((id) => ({ ...record, externalIds: { DOI: id.replace(/^DOI:/, '') } }))),
+        body: JSON.stringify({
+          status: 'ok',
+          'message-type': 'work-list',
+          message: { items: dois.map((doi) => ({ ...work, DOI: doi })) },
+        }),
       });
     });
     const page = await openPanel(browser);
     const papers: Paper[] = Array.from({ length: 500 }, (_, i) => ({
-      key: `doi:10.5555/did.${i}`,
-      title: 'How Much Should We Trust Differences-In-Differences Estimates?',
-      authors: ['M Bertrand'],
-      ids: { doi: `10.5555/did.${i}` },
+      key: `doi:10.5555/mph.${i}`,
+      title:
+        'Methylphenidate exposure induces dopamine neuron loss and activation of microglia in the basal ganglia of mice',
+      authors: ['S Sadasivan'],
+      ids: { doi: `10.5555/mph.${i}` },
       source: 'scholar',
     }));
     await page.evaluate(async (list) => {
       const hooks = globalThis as unknown as { papershelfLibrary: { savePapers(papers: Paper[]): Promise<unknown> } };
       await hooks.papershelfLibrary.savePapers(list);
     }, papers);
-    await turnOn(page, ['semantic-scholar']);
-    expect(await send(page, { type: 'complete' })).toEqual({ ok: true, queued: 500 });
+    await turnOnCompletion(page, ['crossref']);
+    expect(await sendFrom(page, { type: 'complete' })).toEqual({ ok: true, queued: 500 });
 
     await held;
     const before = await recordsIn(page);
     const committed = before.filter((paper) => paper.completion !== undefined).map((paper) => paper.key);
-    expect(committed).toHaveLength(100);
+    expect(committed).toHaveLength(40);
     await browser.stopServiceWorker();
-    expect(await queued(page)).toBe(400);
+    expect(await queuedIn(page)).toBe(460);
     // Any message starts the background again, which resumes the queue.
-    await send(page, { type: 'lookup', terms: ['doi:10.5555/did.0'] });
-    await expect.poll(() => queued(page), { timeout: 60_000 }).toBe(0);
+    await sendFrom(page, { type: 'lookup', terms: ['doi:10.5555/mph.0'] });
+    await expect.poll(() => queuedIn(page), { timeout: 60_000 }).toBe(0);
 
     const after = await recordsIn(page);
     expect(after).toHaveLength(500);
     for (const paper of after) {
-      expect(paper.authors).toEqual(['Marianne Bertrand', 'E. Duflo', 'S. Mullainathan']);
-      expect(paper.abstract).toMatch(/^Most Difference-in-Difference \(DD\) papers/);
-      expect(paper.published).toBe('2001-10-01');
-      expect(paper.completion?.fields.authors?.service).toBe('semantic-scholar');
+      expect(paper.authors).toEqual([
+        'Shankar Sadasivan',
+        'Brooks B. Pond',
+        'Amar K. Pani',
+        'Chunxu Qu',
+        'Yun Jiao',
+        'Richard J. Smeyne',
+      ]);
+      expect(paper.container).toBe('PLoS ONE');
+      expect(paper.completion?.fields.authors?.service).toBe('crossref');
     }
-    // The two batches committed before the stop were never asked again; the one cut short was
-    // asked twice; the rest once.
-    const times = (paper: Paper) => askedFor.get(`DOI:${paper.ids?.doi}`);
-    expect(committed.map((key) => times(papers.find((paper) => paper.key === key) as Paper))).toEqual(
-      committed.map(() => 1),
-    );
-    const counts = papers.map(times);
-    expect(counts.filter((n) => n === 2)).toHaveLength(50);
-    expect(counts.filter((n) => n === 1)).toHaveLength(450);
+    // The two takes committed before the stop were never asked again; the one cut short was asked
+    // twice; the rest once.
+    const times = (key: string) => askedFor.get(key.replace(/^doi:/, ''));
+    expect(committed.map(times)).toEqual(committed.map(() => 1));
+    const counts = papers.map((paper) => times(paper.key));
+    expect(counts.filter((n) => n === 2)).toHaveLength(20);
+    expect(counts.filter((n) => n === 1)).toHaveLength(480);
     // A paper committed before the stop kept its first stamps.
     const first = before.find((paper) => paper.key === committed[0]);
     expect(after.find((paper) => paper.key === committed[0])?.completion).toEqual(first?.completion);
