@@ -78,7 +78,7 @@ describe.skipIf(!hasChromium)('completion', () => {
     expect(records.filter((record) => record.completion !== undefined)).toEqual([]);
   });
 
-  it('completes papers added by identifier from the recorded answers, after a 429, finds a preprint published, and Undo takes it back', async () => {
+  it('completes papers added by identifier from the recorded answers, after a 429 and a lost network, finds a preprint published, refuses another paper, and Undo takes it back', async () => {
     browser = await launch(TEST_BUILD);
     const asked: string[] = [];
     let arxivTries = 0;
@@ -95,10 +95,13 @@ describe.skipIf(!hasChromium)('completion', () => {
       }
       return answer('arxiv/query-search-ten')(route);
     });
-    await browser.context.route(
-      'https://api.crossref.org/works/10.1371/journal.pone.0033693**',
-      answer('crossref/work-journal-article'),
-    );
+    // Crossref cannot be reached at first (no network): the paper waits and is asked again.
+    let crossrefTries = 0;
+    await browser.context.route('https://api.crossref.org/works/10.1371/journal.pone.0033693**', (route) => {
+      crossrefTries++;
+      if (crossrefTries === 1) return route.abort('internetdisconnected');
+      return answer('crossref/work-journal-article')(route);
+    });
     await browser.context.route(
       'https://eutils.ncbi.nlm.nih.gov/entrez/eutils/efetch.fcgi**',
       answer('pubmed/efetch-two-articles'),
@@ -136,15 +139,42 @@ describe.skipIf(!hasChromium)('completion', () => {
       .toContain('published in Science & Education');
 
     await expect
-      .poll(async () => (await recordOf('doi:10.1371/journal.pone.0033693'))?.title)
+      .poll(async () => (await recordOf('doi:10.1371/journal.pone.0033693'))?.title, { timeout: 20_000 })
       .toBe(
         'Methylphenidate Exposure Induces Dopamine Neuron Loss and Activation of Microglia in the Basal Ganglia of Mice',
       );
     expect((await recordOf('doi:10.1371/journal.pone.0033693'))?.authors).toHaveLength(6);
+    expect(crossrefTries).toBe(2);
     await expect
       .poll(async () => (await recordOf('pubmed:11748933'))?.title)
       .toMatch(/^Is cryopreservation a homogeneous process\?/);
     expect(await queuedIn(page)).toBe(0);
+
+    // A page's paper whose PubMed id the service knows as another paper: its record is refused,
+    // and the settings say so.
+    const other = {
+      key: 'pubmed:11700088',
+      title: 'Attention Is All You Need',
+      authors: [],
+      ids: { pubmed: '11700088' },
+      source: 'test',
+    };
+    expect(await sendFrom(page, { type: 'save', papers: [other] })).toMatchObject({ ok: true });
+    await expect.poll(() => queuedIn(page)).toBe(0);
+    await expect
+      .poll(() =>
+        page.evaluate(async () => {
+          type Local = { get(key: string): Promise<Record<string, { problems?: string[] }>> };
+          const local = (globalThis as unknown as { chrome: { storage: { local: Local } } }).chrome.storage.local;
+          return (await local.get('completionStatus')).completionStatus?.problems ?? [];
+        }),
+      )
+      .toContainEqual(
+        expect.stringMatching(/^pubmed answered with another paper: “Proton MRI of \(13\)C distribution/),
+      );
+    const refused = await recordOf('pubmed:11700088');
+    expect(refused?.title).toBe('Attention Is All You Need');
+    expect(refused?.completion).toBeUndefined();
 
     // The row says where its fields came from; Undo in its menu takes them out again.
     const row = page.locator('li.row[data-paper-key="arxiv:1501.05039"]');
