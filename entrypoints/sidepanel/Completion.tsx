@@ -29,6 +29,7 @@ const SENT: Record<ServiceId, string> = {
   pubmed: 'PubMed ids',
   'semantic-scholar': 'arXiv ids, DOIs and PubMed ids; for a preprint with no id it knows, its title',
   openalex: 'DOIs, PubMed ids and arXiv ids',
+  huggingface: 'arXiv ids',
 };
 
 function hostOf(id: ServiceId): string {

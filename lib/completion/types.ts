@@ -6,10 +6,18 @@ import type { Paper, PaperIds, Publication } from '../paper/model';
 export type { Publication };
 
 /**
- * The services a user can turn on, one switch each (the side panel's settings). OpenReview, DBLP
- * and Hugging Face's API are not here yet: no recorded response of theirs to build and test on.
+ * The services a user can turn on, one switch each (the side panel's settings). OpenReview and DBLP
+ * are not here yet: no recorded response of theirs to build and test on.
  */
-export const SERVICE_IDS = ['arxiv', 'crossref', 'datacite', 'pubmed', 'semantic-scholar', 'openalex'] as const;
+export const SERVICE_IDS = [
+  'arxiv',
+  'crossref',
+  'datacite',
+  'pubmed',
+  'semantic-scholar',
+  'openalex',
+  'huggingface',
+] as const;
 export type ServiceId = (typeof SERVICE_IDS)[number];
 
 /**

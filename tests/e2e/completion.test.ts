@@ -107,7 +107,8 @@ describe.skipIf(!hasChromium)('completion', () => {
       answer('pubmed/efetch-two-articles'),
     );
     const page = await openPanel(browser);
-    await turnOnCompletion(page, ['arxiv', 'crossref', 'pubmed']);
+    await browser.context.route('https://huggingface.co/api/papers/**', answer('huggingface/paper-object'));
+    await turnOnCompletion(page, ['arxiv', 'crossref', 'pubmed', 'huggingface']);
 
     await addByIdentifier(page, [
       '1501.05039',
@@ -187,10 +188,34 @@ describe.skipIf(!hasChromium)('completion', () => {
     expect(undone?.incomplete).toBe(true);
     expect(undone?.authors).toEqual([]);
     expect(undone?.completion).toBeUndefined();
+
+    // A Hugging Face card read without the page's data: a title, the arXiv id, "15 authors". Saved
+    // from the page, it is completed from the Hub to every author and the abstract.
+    const card = {
+      key: 'arxiv:2509.24002',
+      title: 'MCPMark: A Benchmark for Stress-Testing Realistic and Comprehensive MCP Use',
+      authors: [],
+      authorCount: 15,
+      ids: { arxiv: '2509.24002' },
+      url: 'https://huggingface.co/papers/2509.24002',
+      upvotes: 51,
+      source: 'huggingface',
+      pageUrl: 'https://huggingface.co/papers/date/2025-09-30',
+    };
+    expect(await sendFrom(page, { type: 'save', papers: [card] })).toMatchObject({ ok: true });
+    await expect.poll(async () => (await recordOf(card.key))?.authors.length, { timeout: 10_000 }).toBe(15);
+    const completed = await recordOf(card.key);
+    expect(completed?.authors.slice(0, 2)).toEqual(['Zijian Wu', 'Xiangyan Liu']);
+    expect(completed?.abstract).toMatch(/^MCP standardizes how LLMs interact with external systems/);
+    expect(completed?.upvotes).toBe(51);
+    expect(completed?.completion?.fields.authors?.service).toBe('huggingface');
+
     // Nothing went to a service that was off, nor for a paper with nothing to ask.
-    expect(asked.every((url) => /export\.arxiv\.org|api\.crossref\.org|eutils\.ncbi\.nlm\.nih\.gov/.test(url))).toBe(
-      true,
-    );
+    expect(
+      asked.every((url) =>
+        /export\.arxiv\.org|api\.crossref\.org|eutils\.ncbi\.nlm\.nih\.gov|huggingface\.co/.test(url),
+      ),
+    ).toBe(true);
   });
 
   it('resumes a queue of 500 papers after the background is stopped mid-run, committing each result once', async () => {

@@ -3,6 +3,7 @@ import type { Service, ServiceId } from '../types';
 import { arxiv } from './arxiv';
 import { crossref } from './crossref';
 import { datacite } from './datacite';
+import { huggingFace } from './huggingface';
 import { openAlex } from './openalex';
 import { pubmed } from './pubmed';
 import { semanticScholar } from './semantic-scholar';
@@ -14,4 +15,5 @@ export const SERVICES: Readonly<Record<ServiceId, Service>> = {
   pubmed,
   'semantic-scholar': semanticScholar,
   openalex: openAlex,
+  huggingface: huggingFace,
 };

@@ -265,6 +265,36 @@ describe('OpenAlex', () => {
   });
 });
 
+describe('Hugging Face', () => {
+  it('reads a paper: every author (hidden ones too), the abstract, the UTC date it was published', () => {
+    const result = parse('huggingface', 'huggingface/paper-object', [query('h', { arxiv: '2509.24002' })]);
+    expect(result.missing).toEqual([]);
+    const [paper] = result.found;
+    expect(paper?.fields.title).toBe('MCPMark: A Benchmark for Stress-Testing Realistic and Comprehensive MCP Use');
+    expect(paper?.fields.authors).toHaveLength(15);
+    expect(paper?.fields.authors?.slice(0, 3)).toEqual(['Zijian Wu', 'Xiangyan Liu', 'Xinyuan Zhang']);
+    expect(paper?.fields.abstract).toMatch(
+      /^MCP standardizes how LLMs interact with external systems, forming the foundation/,
+    );
+    expect(paper?.fields.published).toBe('2025-09-28');
+    expect(paper?.ids).toEqual({ arxiv: '2509.24002' });
+  });
+
+  it('is asked one arXiv id a request, and calls an answer for another id not found', () => {
+    const requests = SERVICES.huggingface.requests(
+      [
+        query('a', { arxiv: '2509.24002' }),
+        query('d', { doi: '10.1/x' }),
+        query('p', { arxiv: '2509.24002' }, 'published', 'T'),
+      ],
+      {},
+    );
+    expect(requests.map((request) => request.url)).toEqual(['https://huggingface.co/api/papers/2509.24002']);
+    const other = parse('huggingface', 'huggingface/paper-object', [query('x', { arxiv: '2401.00001' })]);
+    expect(other).toEqual({ found: [], missing: ['x'], problems: [] });
+  });
+});
+
 describe('DataCite', () => {
   it('reads a DOI record: a name given whole, publisher without its cataloguer’s comma, type, no year from another calendar', () => {
     const result = parse('datacite', 'datacite/doi-dissertation', [query('dc', { doi: '10.14457/kmitl.res.2006.17' })]);
