@@ -157,4 +157,33 @@ describe('completing a saved paper', () => {
     expect(withoutArxiv.language).toBe('en');
     expect(Object.keys(withoutArxiv.completion?.fields ?? {})).toEqual(['language']);
   });
+
+  it('records the publication of a bioRxiv preprint (Crossref names it: is-preprint-of), not of a journal article', () => {
+    // The rule, on an invented preprint (bioRxiv's DOI prefix) and article (Crossref's test prefix).
+    const preprint = saved({
+      key: 'doi:10.1101/2020.01.01.000001',
+      title: 'A preprint that became an article',
+      authors: ['A Author'],
+      ids: { doi: '10.1101/2020.01.01.000001' },
+      venue: 'bioRxiv',
+      source: 'biorxiv',
+    });
+    const finding = {
+      key: preprint.key,
+      service: 'crossref' as const,
+      fields: {},
+      publication: { doi: '10.5555/published.1' },
+    };
+    const merged = mergeFound(preprint, [finding], NOW);
+    expect(merged.paper.publication).toEqual({ doi: '10.5555/published.1' });
+    expect(merged.filled).toEqual(['publication']);
+    const article = saved({
+      key: 'doi:10.5555/published.1',
+      title: 'An article',
+      authors: [],
+      ids: { doi: '10.5555/published.1' },
+      source: 'test',
+    });
+    expect(mergeFound(article, [{ ...finding, key: article.key }], NOW).filled).toEqual([]);
+  });
 });

@@ -2,9 +2,19 @@
 // wrote and what the page showed are kept, a record for another paper is refused, and each filled
 // field remembers where and when it came from so that Undo restores the record exactly.
 import { PLACEHOLDER_TITLE } from '../paper/build';
+import { isRxivDoi } from '../paper/ids';
 import type { Completion, SavedPaper } from '../paper/model';
 import { foldTitle, titlesAgree } from '../paper/titles';
 import { COMPLETABLE, type Found } from './types';
+
+/** An arXiv, bioRxiv or medRxiv preprint, or a paper typed as a preprint: it may have been published since. */
+export function isPreprint(paper: SavedPaper): boolean {
+  return (
+    paper.ids?.arxiv !== undefined ||
+    paper.type === 'preprint' ||
+    (paper.ids?.doi !== undefined && isRxivDoi(paper.ids.doi))
+  );
+}
 
 /** What one merge did. */
 export interface Merged {
@@ -120,7 +130,7 @@ export function mergeFound(paper: SavedPaper, findings: readonly Found[], now: D
       mark(`ids.${scheme}`, finding.service);
     }
     if (Object.keys(ids).length > 0) next.ids = ids;
-    if (finding.publication && current.publication === undefined && current.ids?.arxiv !== undefined) {
+    if (finding.publication && current.publication === undefined && isPreprint(current)) {
       next.publication = finding.publication;
       mark('publication', finding.service);
     }

@@ -3,6 +3,7 @@
 // the caller's `fetch` (the background's, behind the host permissions the user granted), so this
 // module stays pure of browser APIs and runs the same under the tests' recorded responses.
 import { PLACEHOLDER_TITLE } from '../paper/build';
+import { isRxivDoi } from '../paper/ids';
 import type { SavedPaper } from '../paper/model';
 import { texToText } from '../tex-text';
 import { type Merged, mergeFound } from './merge';
@@ -103,7 +104,9 @@ export function queriesFor(paper: SavedPaper): Query[] {
     cutAuthors(paper) ||
     paper.abstract === undefined ||
     paper.published === undefined ||
-    (ids.doi !== undefined && paper.container === undefined && paper.venue === undefined);
+    (ids.doi !== undefined && paper.container === undefined && paper.venue === undefined) ||
+    // A bioRxiv or medRxiv preprint: Crossref's record of its DOI names the article it became.
+    (ids.doi !== undefined && isRxivDoi(ids.doi) && paper.publication === undefined);
   if (identified && thin) queries.push({ ...base, kind: 'record' });
   if (ids.arxiv !== undefined && ids.doi === undefined && paper.publication === undefined) {
     queries.push({ ...base, kind: 'published' });

@@ -98,6 +98,11 @@ export function arxivIdMonth(id: string): string | undefined {
   return `${id.includes('/') && yy >= 91 ? 1900 + yy : 2000 + yy}-${match[2]}`;
 }
 
+/** True when the DOI is one bioRxiv or medRxiv gives its preprints (Cold Spring Harbor's 10.1101/…). */
+export function isRxivDoi(doi: string): boolean {
+  return /^10\.1101\//i.test(doi);
+}
+
 /** True when the DOI is the one arXiv assigns to a preprint (10.48550/arXiv.<id>). */
 export function isArxivDoi(doi: string): boolean {
   return ARXIV_DOI_PREFIX.test(doi);
