@@ -36,13 +36,24 @@ function hostOf(id: ServiceId): string {
   return (SERVICES[id].origins[0] ?? '').replace(/^https:\/\//, '').replace(/\/\*$/, '');
 }
 
-/** Asks the background to complete `keys` (every paper without them); its answer in words. */
-export async function askCompletion(keys?: string[]): Promise<string> {
+/** Keys a `complete` message carries at most (lib/messages.ts); a larger selection goes in parts. */
+const KEYS_PER_MESSAGE = 10_000;
+
+async function queueOnce(keys?: string[]): Promise<number> {
   const answer = BackgroundResponseSchema.parse(
     await browser.runtime.sendMessage({ type: 'complete', ...(keys ? { keys } : {}) }),
   );
   if (!answer.ok) throw new Error(answer.error);
-  const queued = answer.queued ?? 0;
+  return answer.queued ?? 0;
+}
+
+/** Asks the background to complete `keys` (every paper without them); its answer in words. */
+export async function askCompletion(keys?: string[]): Promise<string> {
+  let queued = 0;
+  if (!keys) queued = await queueOnce();
+  else
+    for (let i = 0; i < keys.length; i += KEYS_PER_MESSAGE)
+      queued += await queueOnce(keys.slice(i, i + KEYS_PER_MESSAGE));
   return queued === 0
     ? 'Nothing to complete: these papers have every field the services fill, or no identifier to ask by.'
     : `Completing ${queued.toLocaleString('en')} ${queued === 1 ? 'paper' : 'papers'}…`;
