@@ -47,8 +47,8 @@ import { STOP_WORDS, splitName } from './names';
 
 // Control characters have no meaning in BibTeX; they go with the whitespace.
 function collapse(text: string): string {
-  const printable = [...text].map((ch) => (ch < ' ' || ch === '\u007f' ? ' ' : ch)).join('');
-  return printable.replace(/\s+/g, ' ').trim();
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it replaces.
+  return text.replace(/[\u0000-\u001f\u007f\s]+/g, ' ').trim();
 }
 
 /** True when every brace in the text closes one opened before it and none stays open. */
@@ -75,6 +75,9 @@ const TEXT_ESCAPES: Record<string, string> = {
   '|': '\\textbar{}',
 };
 
+/** A character escapeText changes, or the first of a ligature it breaks. */
+const NEEDS_ESCAPE = /[\\&%$#_~^<>|{}`]|--|''|,,/;
+
 // TeX ligatures that would turn two characters into another one: -- (en dash), `` '' (quotes),
 // ,, (low quotes), ?` !` (inverted marks). An empty group between them keeps them apart.
 function breaksLigature(ch: string, next: string | undefined): boolean {
@@ -85,6 +88,8 @@ function breaksLigature(ch: string, next: string | undefined): boolean {
 
 /** Escapes plain text for a BibTeX text field; `pairedBraces` says whether \{ \} may be used. */
 function escapeText(text: string, pairedBraces = bracesPair(text)): string {
+  // Most text has nothing to escape: one scan instead of a walk over every character.
+  if (!NEEDS_ESCAPE.test(text)) return text;
   const chars = [...text];
   let result = '';
   chars.forEach((ch, index) => {
@@ -215,15 +220,19 @@ export function citationKeys(papers: readonly Paper[]): string[] {
   const bases = papers.map((paper) => keptKey(paper) ?? baseKey(paper));
   const taken = new Set(bases);
   const seen = new Set<string>();
+  // The next suffix to try for each base: every one below it is taken already (taken only grows),
+  // so a base shared by thousands of papers costs one step each, not a walk from "a" each time.
+  const next = new Map<string, number>();
   return bases.map((base) => {
     if (!seen.has(base)) {
       seen.add(base);
       return base;
     }
-    let n = 1;
+    let n = next.get(base) ?? 1;
     while (taken.has(`${base}${suffix(n)}`)) n++;
     const key = `${base}${suffix(n)}`;
     taken.add(key);
+    next.set(base, n + 1);
     return key;
   });
 }
