@@ -2,7 +2,7 @@
 // its last; arrows, Home and End move; Escape or Tab closes it; choosing an item runs it and gives
 // focus back to the button, so the keyboard never loses its place.
 import { type ComponentChildren, Fragment } from 'preact';
-import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'preact/hooks';
 
 export interface MenuItem {
   label: string;
@@ -31,6 +31,14 @@ export function Menu({ children, label, items, buttonClass = '', side = 'bottom'
   const id = useId();
 
   const entries = () => [...(list.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]:enabled') ?? [])];
+  useLayoutEffect(() => {
+    // Opened under a button near the start of the view, a list aligned to the button's end would
+    // run off the view's edge: it aligns to the button's start instead.
+    const shown = list.current;
+    if (!open || !shown) return;
+    shown.removeAttribute('data-align');
+    if (shown.getBoundingClientRect().left < 0) shown.setAttribute('data-align', 'start');
+  }, [open]);
   useEffect(() => {
     if (!open) return;
     const all = entries();

@@ -679,7 +679,12 @@ export function App() {
       )}
       {page === 'list' && selected.size > 0 && (
         <div class="selection-bar" role="toolbar" aria-label="Selected papers">
-          <span>{count(selected.size, 'paper')} selected</span>
+          <div class="selection-head">
+            <span>{count(selected.size, 'paper')} selected</span>
+            <button type="button" class="ps-button ps-button-quiet" onClick={() => setSelected(new Set())}>
+              Clear
+            </button>
+          </div>
           <Menu
             label="Set the status of the selected papers"
             items={STATUSES.map((status) => ({
@@ -692,6 +697,15 @@ export function App() {
           <button type="button" class="ps-button" onClick={() => setBulkTag('')}>
             Tag
           </button>
+          <Menu
+            label="Star or unstar the selected papers"
+            items={[
+              { label: 'Star', onSelect: () => void patchAll([...selected], { starred: true }) },
+              { label: 'Unstar', onSelect: () => void patchAll([...selected], { starred: false }) },
+            ]}
+          >
+            Star
+          </Menu>
           <Menu
             label="Untag the selected papers: take a tag off them"
             items={
@@ -729,9 +743,6 @@ export function App() {
             onClick={() => void recordsOf([...selected]).then(remove)}
           >
             Remove
-          </button>
-          <button type="button" class="ps-button ps-button-quiet" onClick={() => setSelected(new Set())}>
-            Clear
           </button>
           {bulkTag !== undefined && (
             <form

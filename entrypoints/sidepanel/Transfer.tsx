@@ -114,9 +114,12 @@ export function Transfer({ papers, selection, ready, onDone, onError }: Props) {
           ))}
         </div>
       </details>
-      <button type="button" data-action="import" disabled={job !== undefined} onClick={() => input.current?.click()}>
-        Import…
-      </button>
+      {/* A selection exports; importing adds to the whole library, from Settings. */}
+      {!selection && (
+        <button type="button" data-action="import" disabled={job !== undefined} onClick={() => input.current?.click()}>
+          Import…
+        </button>
+      )}
       <input
         ref={input}
         type="file"

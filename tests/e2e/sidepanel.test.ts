@@ -279,6 +279,22 @@ describe.skipIf(!hasChromium)('the side panel', () => {
     await expect.poll(() => bar.count()).toBe(0);
   });
 
+  it('stars and unstars a selection at once; a selection exports but does not import', async () => {
+    const keys = newest.slice(14, 17).map((paper) => paper.key);
+    const bar = await selectRange(keys);
+    expect(await bar.getByRole('button', { name: 'Import…' }).count()).toBe(0);
+    const star = bar.getByRole('button', { name: 'Star or unstar the selected papers' });
+    await star.click();
+    await page.getByRole('menuitem', { name: 'Star', exact: true }).click();
+    for (const key of keys) await expect.poll(async () => (await recordOf(key))?.starred).toBe(true);
+    expect((await recordOf((newest[17] as Paper).key))?.starred).toBeUndefined();
+    await star.click();
+    await page.getByRole('menuitem', { name: 'Unstar', exact: true }).click();
+    for (const key of keys) await expect.poll(async () => (await recordOf(key))?.starred).toBeUndefined();
+    await bar.getByRole('button', { name: 'Clear' }).click();
+    await expect.poll(() => bar.count()).toBe(0);
+  });
+
   it('adds papers by identifier, says which were known already, and keeps the line it could not read', async () => {
     const known = newest.find((paper) => paper.ids?.arxiv !== undefined) as Paper;
     await page.locator('[data-action="add-papers"]').click();
