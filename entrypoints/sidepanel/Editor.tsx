@@ -1,10 +1,13 @@
-// The tags and note of one paper, below the list. Each field is written a moment after the user
-// stops typing, and on Done; a change to the paper from elsewhere (a save on a page, the popup)
+// One paper below the list: what it is (every author, where and when it appeared, its identifiers
+// as links, where it was published, what completion filled, the abstract folded) and the user's
+// tags and note. Each field is written a moment after the user stops typing, and on Done; a change to the paper from elsewhere (a save on a page, the popup)
 // is taken in for the fields the user is not editing, and never overwrites the one being edited.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { safeHref } from '../../components/links';
 import type { PaperPatch } from '../../lib/library/library';
 import type { SavedPaper } from '../../lib/paper/model';
 import { texToText } from '../../lib/tex-text';
+import { completedFrom } from './Row';
 
 const SAVE_AFTER_MS = 600;
 type Field = 'tags' | 'note';
@@ -22,6 +25,89 @@ interface Props {
   focus?: Field;
   save(patch: PaperPatch): Promise<boolean>;
   onClose(): void;
+}
+
+/** The paper's identifiers as links to where each resolves. */
+function idLinks(paper: SavedPaper): { label: string; href: string }[] {
+  const ids = paper.ids ?? {};
+  const links: { label: string; href: string | undefined }[] = [
+    { label: `arXiv:${ids.arxiv}`, href: ids.arxiv && `https://arxiv.org/abs/${ids.arxiv}` },
+    { label: `doi:${ids.doi}`, href: ids.doi && `https://doi.org/${ids.doi}` },
+    { label: `PMID ${ids.pubmed}`, href: ids.pubmed && `https://pubmed.ncbi.nlm.nih.gov/${ids.pubmed}/` },
+    {
+      label: 'OpenReview',
+      href: ids.openreview && `https://openreview.net/forum?id=${encodeURIComponent(ids.openreview)}`,
+    },
+    { label: `ACL ${ids.acl}`, href: ids.acl && `https://aclanthology.org/${encodeURIComponent(ids.acl)}/` },
+    {
+      label: 'Semantic Scholar',
+      href: ids.s2 && `https://www.semanticscholar.org/paper/${encodeURIComponent(ids.s2)}`,
+    },
+  ];
+  return links.flatMap(({ label, href }) => {
+    const safe = safeHref(href);
+    return safe ? [{ label, href: safe }] : [];
+  });
+}
+
+/** What the paper is, as the sheet shows it above the user's fields. */
+function Details({ paper }: { paper: SavedPaper }) {
+  const where = [paper.venue ?? paper.container, (paper.issued ?? paper.published)?.slice(0, 4)]
+    .filter(Boolean)
+    .map((part) => texToText(String(part)))
+    .join(' · ');
+  const published = paper.publication;
+  const publishedIn = published && (published.venue ?? published.container);
+  const publishedDoi = published?.doi ? safeHref(`https://doi.org/${published.doi}`) : undefined;
+  const completed = completedFrom(paper);
+  const authors = paper.authors.join(', ');
+  const more = paper.authorCount !== undefined && paper.authorCount > paper.authors.length;
+  return (
+    <div class="editor-details">
+      {(authors || more) && (
+        <p class="editor-authors">
+          {authors}
+          {more ? `${authors ? ' … ' : ''}(${paper.authorCount} authors)` : ''}
+        </p>
+      )}
+      {where && <p>{where}</p>}
+      {publishedIn && (
+        <p>
+          Published in {texToText(publishedIn)}
+          {published?.issued ? ` ${published.issued.slice(0, 4)}` : ''}
+          {publishedDoi && (
+            <>
+              {' · '}
+              <a href={publishedDoi} target="_blank" rel="noreferrer noopener">
+                doi:{published?.doi}
+              </a>
+            </>
+          )}
+        </p>
+      )}
+      {idLinks(paper).length > 0 && (
+        <p class="editor-ids">
+          {idLinks(paper).map((link) => (
+            <a key={link.href} href={link.href} target="_blank" rel="noreferrer noopener">
+              {link.label}
+            </a>
+          ))}
+        </p>
+      )}
+      {completed.size > 0 && (
+        <p class="editor-completed">
+          Completed from {[...completed].map(([label, fields]) => `${label} (${fields.join(', ')})`).join('; ')}. Undo
+          it from the row’s ⋯ menu.
+        </p>
+      )}
+      {paper.abstract && (
+        <details class="editor-abstract">
+          <summary>Abstract</summary>
+          <p>{texToText(paper.abstract)}</p>
+        </details>
+      )}
+    </div>
+  );
 }
 
 export function Editor({ paper, focus = 'tags', save, onClose }: Props) {
@@ -97,6 +183,7 @@ export function Editor({ paper, focus = 'tags', save, onClose }: Props) {
           Done
         </button>
       </div>
+      <Details paper={paper} />
       <label class="editor-field">
         <span>Tags, separated by commas</span>
         <input

@@ -180,6 +180,19 @@ describe.skipIf(!hasChromium)('completion', () => {
     // The row says where its fields came from; Undo in its menu takes them out again.
     const row = page.locator('li.row[data-paper-key="arxiv:1501.05039"]');
     await expect.poll(() => row.locator('.row-completed').getAttribute('aria-label')).toBe('Completed from arXiv');
+    // Its sheet shows what was filled from where, and the abstract folded.
+    await row.locator('.row-title').click();
+    await page.keyboard.press('e');
+    const details = page.locator('.editor-details');
+    await expect
+      .poll(() => details.locator('.editor-completed').textContent())
+      .toMatch(/^Completed from arXiv \(title, /);
+    await details.locator('details.editor-abstract summary').click();
+    await expect
+      .poll(() => details.locator('details.editor-abstract p').textContent())
+      .toMatch(/^Data science is gaining more and more and widespread attention/);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.locator('.editor').count()).toBe(0);
     await row.hover();
     await row.getByRole('button', { name: /^Actions for/ }).click();
     await page.getByRole('menuitem', { name: 'Undo completion' }).click();

@@ -224,6 +224,17 @@ describe.skipIf(!hasChromium)('the side panel', () => {
     await page.locator(`li.row[data-paper-key="${key}"] .row-title`).click();
     await page.keyboard.press('t');
     const tags = page.locator('.editor input[name="tags"]');
+    // Above the fields, what the paper is: every author it lists and how many it has, its
+    // identifier as a link (a Semantic Scholar row: 3 of 7 authors, no abstract).
+    const paper = newest[4] as Paper;
+    const details = page.locator('.editor-details');
+    expect(await details.locator('.editor-authors').textContent()).toBe(
+      `${paper.authors.join(', ')} … (${paper.authorCount} authors)`,
+    );
+    expect(await details.getByRole('link', { name: 'Semantic Scholar' }).getAttribute('href')).toBe(
+      `https://www.semanticscholar.org/paper/${paper.ids?.s2}`,
+    );
+    expect(await details.locator('details.editor-abstract').count()).toBe(0);
     await tags.fill('diffusion, to read ,  diffusion');
     await expect.poll(() => page.locator('.editor-state').textContent()).toContain('Saved');
     expect(
