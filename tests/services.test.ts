@@ -14,6 +14,7 @@ const HOSTS: Record<string, string[]> = {
   arxiv: ['export.arxiv.org'],
   crossref: ['api.crossref.org'],
   datacite: ['api.datacite.org'],
+  dblp: ['dblp.org'],
   huggingface: ['huggingface.co'],
   openalex: ['api.openalex.org'],
   pubmed: ['eutils.ncbi.nlm.nih.gov'],

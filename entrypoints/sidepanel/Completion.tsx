@@ -30,6 +30,7 @@ const SENT: Record<ServiceId, string> = {
   'semantic-scholar': 'arXiv ids, DOIs and PubMed ids; for a preprint with no id it knows, its title',
   openalex: 'DOIs, PubMed ids and arXiv ids',
   huggingface: 'arXiv ids',
+  dblp: 'for a preprint, its title and first author’s family name',
 };
 
 function hostOf(id: ServiceId): string {

@@ -6,8 +6,8 @@ import type { Paper, PaperIds, Publication } from '../paper/model';
 export type { Publication };
 
 /**
- * The services a user can turn on, one switch each (the side panel's settings). OpenReview and DBLP
- * are not here yet: no recorded response of theirs to build and test on.
+ * The services a user can turn on, one switch each (the side panel's settings). OpenReview's API is
+ * not here yet: no recorded response of it to build and test on.
  */
 export const SERVICE_IDS = [
   'arxiv',
@@ -17,6 +17,7 @@ export const SERVICE_IDS = [
   'semantic-scholar',
   'openalex',
   'huggingface',
+  'dblp',
 ] as const;
 export type ServiceId = (typeof SERVICE_IDS)[number];
 

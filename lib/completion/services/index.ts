@@ -3,6 +3,7 @@ import type { Service, ServiceId } from '../types';
 import { arxiv } from './arxiv';
 import { crossref } from './crossref';
 import { datacite } from './datacite';
+import { dblp } from './dblp';
 import { huggingFace } from './huggingface';
 import { openAlex } from './openalex';
 import { pubmed } from './pubmed';
@@ -16,4 +17,5 @@ export const SERVICES: Readonly<Record<ServiceId, Service>> = {
   'semantic-scholar': semanticScholar,
   openalex: openAlex,
   huggingface: huggingFace,
+  dblp,
 };

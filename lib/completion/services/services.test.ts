@@ -265,6 +265,56 @@ describe('OpenAlex', () => {
   });
 });
 
+describe('DBLP', () => {
+  it('finds where a paper was published by its title: venue, pages, year, DOI, kind; a title it lacks is not found', () => {
+    const title =
+      'A Test Cost Reduction Method by Test Response and Test Vector Overlapping for Full-Scan Test Architecture';
+    const result = parse('dblp', 'dblp/search-publ-test', [query('p', { arxiv: '2101.00001' }, 'published', title)]);
+    expect(result.missing).toEqual([]);
+    const [hit] = result.found;
+    expect(hit?.title).toBe(title);
+    expect(hit?.publication).toEqual({
+      doi: '10.1109/ats.2005.17',
+      venue: 'Asian Test Symposium',
+      type: 'conference',
+      pages: '366-371',
+      issued: '2005',
+      url: 'https://doi.org/10.1109/ATS.2005.17',
+    });
+    const journal = parse('dblp', 'dblp/search-publ-test', [
+      query(
+        'j',
+        { arxiv: '2101.00002' },
+        'published',
+        'Test data regeneration: generating new test data from existing test data',
+      ),
+    ]);
+    expect(journal.found[0]?.publication).toMatchObject({
+      venue: 'Softw. Test., Verif. Reliab.',
+      volume: '22',
+      issue: '3',
+      type: 'article',
+    });
+    const none = parse('dblp', 'dblp/search-publ-test', [
+      query('n', { arxiv: '2101.00003' }, 'published', 'Attention Is All You Need'),
+    ]);
+    expect(none).toEqual({ found: [], missing: ['n'], problems: [] });
+  });
+
+  it('searches by title and first author, one paper a request, only for where a preprint was published', () => {
+    const requests = SERVICES.dblp.requests(
+      [
+        { ...query('p', { arxiv: '1706.03762' }, 'published', 'Attention Is All You Need'), firstFamily: 'Vaswani' },
+        query('r', { arxiv: '1706.03762' }, 'record', 'Attention Is All You Need'),
+      ],
+      {},
+    );
+    expect(requests.map((request) => request.url)).toEqual([
+      'https://dblp.org/search/publ/api?q=Attention%20Is%20All%20You%20Need%20Vaswani&format=json&h=10',
+    ]);
+  });
+});
+
 describe('Hugging Face', () => {
   it('reads a paper: every author (hidden ones too), the abstract, the UTC date it was published', () => {
     const result = parse('huggingface', 'huggingface/paper-object', [query('h', { arxiv: '2509.24002' })]);
