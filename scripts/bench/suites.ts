@@ -9,6 +9,7 @@ import { benchImport } from './import';
 import { benchLibrary } from './library';
 import { benchLibrarySearch } from './library-search';
 import { benchPanel } from './panel';
+import { benchScroll } from './scroll';
 
 export type Suite = (options: { quick: boolean }) => Promise<Figure[]>;
 
@@ -20,5 +21,6 @@ export const suites: readonly Suite[] = [
   benchLibrary,
   benchDurability,
   benchPanel,
+  benchScroll,
   benchCompletion,
 ];
