@@ -2,6 +2,8 @@ import { type Creator, type Entry, parseAsync } from '@retorquere/bibtex-parser'
 import { describe, expect, it } from 'vitest';
 import type { Paper, SavedPaper } from '../paper/model';
 import { citationKeys, entryType, toBibtex } from './bibtex';
+import { toCslJson } from './csl-json';
+import { toRis } from './ris';
 import { ATTENTION } from './test-data';
 
 function paper(fields: Partial<Paper> & { title: string }): Paper {
@@ -116,6 +118,14 @@ describe('a preprint found published', () => {
     expect(entry?.fields.eprint).toBe('1810.04805');
     expect(entry?.fields.archiveprefix).toBe('arXiv');
     expect(entry?.fields.publisher).toEqual(['Association for Computational Linguistics']);
+    // RIS and CSL-JSON cite it the same way.
+    const ris = toRis([bert]);
+    expect(ris).toContain('TY  - CONF');
+    expect(ris).toContain('DO  - 10.18653/v1/N19-1423');
+    expect(ris).toContain('PY  - 2019');
+    const [csl] = JSON.parse(toCslJson([bert])) as Record<string, unknown>[];
+    expect(csl).toMatchObject({ type: 'paper-conference', DOI: '10.18653/v1/N19-1423', page: '4171–4186' });
+    expect(String(csl?.['container-title'])).toMatch(/^Proceedings of the 2019 Conference/);
     // Without the publication it is the preprint it was.
     const [preprint] = await readBack(toBibtex([{ ...bert, publication: undefined }]));
     expect(preprint?.type).toBe('misc');

@@ -397,7 +397,8 @@ function entry(paper: Paper | SavedPaper, key: string): string {
 }
 
 /**
- * A preprint completion found published, as it is cited: the publication's venue, date, volume,
+ * A preprint completion found published, as every citation format (BibTeX, RIS, CSL-JSON) cites
+ * it: the publication's venue, date, volume,
  * issue, pages, publisher and DOI, with the preprint's arXiv id kept as the eprint (and its key).
  * A type or an entry read from a file stays as it was read.
  */

@@ -24,7 +24,7 @@ import type { NameDraft, PaperDraft } from '../paper/build';
 import { toIsoDate } from '../paper/dates';
 import { isArxivDoi, parseArxivId } from '../paper/ids';
 import type { Name, Paper, PaperType, SavedPaper } from '../paper/model';
-import { citationKeys, workType } from './bibtex';
+import { citationKeys, citedAs, workType } from './bibtex';
 import { FormatError } from './errors';
 import { arxivDoi, dateParts, type ExtraIdScheme, isoDateFromParts, splitIdLines } from './fields';
 import { type ImportedEntry, type ImportedPapers, type ImportIssue, savedFromEntries } from './imported';
@@ -136,7 +136,7 @@ function item(paper: Paper | SavedPaper, id: string): Record<string, unknown> {
 export function toCslJson(papers: readonly (Paper | SavedPaper)[]): string {
   const keys = citationKeys(papers);
   return `${JSON.stringify(
-    papers.map((paper, index) => item(paper, keys[index] ?? `paper${index + 1}`)),
+    papers.map((paper, index) => item(citedAs(paper), keys[index] ?? `paper${index + 1}`)),
     null,
     2,
   )}\n`;

@@ -26,7 +26,7 @@
 import type { NameDraft, PaperDraft } from '../paper/build';
 import { isArxivDoi, parseArxivId } from '../paper/ids';
 import type { Name, Paper, PaperIds, PaperType, SavedPaper } from '../paper/model';
-import { workType } from './bibtex';
+import { citedAs, workType } from './bibtex';
 import { FormatError } from './errors';
 import {
   arxivDoi,
@@ -127,7 +127,7 @@ function record(paper: Paper | SavedPaper): string {
 
 /** Writes papers as RIS records (CRLF line ends), the way Zotero's RIS export lays them out. */
 export function toRis(papers: readonly (Paper | SavedPaper)[]): string {
-  return papers.map(record).join('');
+  return papers.map((paper) => record(citedAs(paper))).join('');
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,121 @@
+// The exports of every real paper the project holds — Better BibTeX's import fixtures
+// (tests/fixtures/bib/bbt) and the papers of every saved page (tests/fixtures/<site>/<page>/
+// expected.json), origins in tests/fixtures/SOURCES.md — checked as their readers would:
+// - RIS: every line a tag line (`XY  - value`) or the continuation of one, records opened by TY and
+//   closed by ER, no control characters;
+// - BibTeX (no LaTeX run here): read back by Better BibTeX's parser without error, and every field
+//   its entry type requires (BibTeX's standard styles) present whenever the paper holds the data
+//   for it — a required field may be missing only because the source never gave it.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseAsync } from '@retorquere/bibtex-parser';
+import { describe, expect, it } from 'vitest';
+import type { Paper } from '../paper/model';
+import { toBibtex } from './bibtex';
+import { importText } from './index';
+import { toRis } from './ris';
+
+const FIXTURES = join(import.meta.dirname, '../../tests/fixtures');
+const NOW = new Date('2025-01-01T00:00:00.000Z');
+
+function corpus(): Paper[] {
+  const papers: Paper[] = [];
+  const bbt = join(FIXTURES, 'bib/bbt');
+  for (const name of readdirSync(bbt).filter((file) => file.endsWith('.bib'))) {
+    papers.push(...importText(readFileSync(join(bbt, name), 'utf8'), name, { now: NOW }).papers);
+  }
+  for (const site of readdirSync(FIXTURES)) {
+    const dir = join(FIXTURES, site);
+    if (!statSync(dir).isDirectory()) continue;
+    for (const page of readdirSync(dir)) {
+      const file = join(dir, page, 'expected.json');
+      let expected: { papers?: Paper[] };
+      try {
+        expected = JSON.parse(readFileSync(file, 'utf8')) as { papers?: Paper[] };
+      } catch {
+        continue;
+      }
+      papers.push(...(expected.papers ?? []));
+    }
+  }
+  return papers;
+}
+
+const papers = corpus();
+
+/** What each BibTeX entry type requires (the standard styles' documentation, btxdoc), and which paper data fills it. */
+const REQUIRED: Record<string, string[]> = {
+  article: ['author', 'title', 'journal', 'year'],
+  book: ['title', 'publisher', 'year'],
+  inproceedings: ['author', 'title', 'booktitle', 'year'],
+  incollection: ['author', 'title', 'booktitle', 'year'],
+  phdthesis: ['author', 'title', 'school', 'year'],
+  mastersthesis: ['author', 'title', 'school', 'year'],
+  techreport: ['author', 'title', 'institution', 'year'],
+  misc: [],
+};
+
+/** Whether the paper holds the data a required field is written from. */
+function holds(paper: Paper, field: string): boolean {
+  switch (field) {
+    case 'author':
+      return paper.authors.length > 0;
+    case 'title':
+      return paper.title !== '';
+    case 'year':
+      return (paper.issued ?? paper.published) !== undefined;
+    case 'journal':
+    case 'booktitle':
+      return (paper.container ?? paper.venue) !== undefined;
+    case 'publisher':
+    case 'school':
+    case 'institution':
+      return paper.publisher !== undefined;
+    default:
+      return true;
+  }
+}
+
+describe('exports of every real paper', () => {
+  it('covers the corpus: over 500 papers', () => {
+    expect(papers.length).toBeGreaterThan(500);
+  });
+
+  it('RIS: tag lines and their continuations only, each record TY … ER, no control characters', () => {
+    const ris = toRis(papers);
+    expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(ris)).toBe(false);
+    const problems: string[] = [];
+    let open = false;
+    let records = 0;
+    ris.split('\r\n').forEach((line, index) => {
+      const tag = /^([A-Z][A-Z0-9]) {2}- ?(.*)$/.exec(line)?.[1];
+      if (tag === 'TY') {
+        if (open) problems.push(`line ${index + 1}: TY inside a record`);
+        open = true;
+        records++;
+      } else if (tag === 'ER') {
+        if (!open) problems.push(`line ${index + 1}: ER outside a record`);
+        open = false;
+      } else if (!open && line !== '') problems.push(`line ${index + 1}: text outside a record: ${line.slice(0, 60)}`);
+    });
+    expect(problems).toEqual([]);
+    expect(open).toBe(false);
+    expect(records).toBe(papers.length);
+  });
+
+  it('BibTeX: read back without error, every required field present wherever the paper holds its data', async () => {
+    const bib = toBibtex(papers);
+    const library = await parseAsync(bib, { english: false });
+    expect(library.errors).toEqual([]);
+    expect(library.entries).toHaveLength(papers.length);
+    const missing: string[] = [];
+    library.entries.forEach((entry, index) => {
+      const paper = papers[index] as Paper;
+      for (const field of REQUIRED[entry.type] ?? []) {
+        const present = field === 'author' ? (entry.fields.author?.length ?? 0) > 0 : entry.fields[field] !== undefined;
+        if (!present && holds(paper, field)) missing.push(`${entry.key} (@${entry.type}): ${field}`);
+      }
+    });
+    expect(missing).toEqual([]);
+  });
+});
