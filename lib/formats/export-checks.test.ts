@@ -83,6 +83,7 @@ describe('exports of every real paper', () => {
 
   it('RIS: tag lines and their continuations only, each record TY … ER, no control characters', () => {
     const ris = toRis(papers);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
     expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(ris)).toBe(false);
     const problems: string[] = [];
     let open = false;
