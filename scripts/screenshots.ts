@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Paper } from '../lib/paper/model';
-import { type Browser, launch, servePage } from '../tests/e2e/browser';
+import { type Browser, launch, saveThroughHook, servePage } from '../tests/e2e/browser';
 import { FIXTURES, ROOT, TEST_BUILD } from '../tests/e2e/paths';
 
 const OUT = join(ROOT, '.output/screenshots');
@@ -87,10 +87,7 @@ async function views(scheme: Scheme): Promise<void> {
     }
 
     // The side panel with 30 papers: the list, a search, the editor, a selection, settings.
-    await empty.evaluate(async (papers) => {
-      const hooks = globalThis as unknown as { papershelfLibrary: { savePapers(list: Paper[]): Promise<unknown> } };
-      for (const paper of papers) await hooks.papershelfLibrary.savePapers([paper]);
-    }, LIBRARY);
+    await saveThroughHook(empty, LIBRARY, true);
     await empty.close();
     const list = await panel(browser, scheme);
     await list.locator('li.row[data-paper-key]:not(.row-loading)').nth(9).waitFor();

@@ -60,6 +60,22 @@ export async function askCompletion(keys?: string[]): Promise<string> {
     : `Completing ${queued.toLocaleString('en')} ${queued === 1 ? 'paper' : 'papers'}…`;
 }
 
+/** A key a service offers: kept as typed, sent only to its service; empty removes it. */
+function KeyField(props: { label: string; value: string | undefined; onChange(key: string | undefined): void }) {
+  return (
+    <label class="ps-field">
+      <span>{props.label}</span>
+      <input
+        class="ps-input"
+        type="password"
+        autocomplete="off"
+        value={props.value ?? ''}
+        onChange={(event) => props.onChange(event.currentTarget.value.trim() || undefined)}
+      />
+    </label>
+  );
+}
+
 export function CompletionSettingsView({ onMessage }: { onMessage(text: string, error?: boolean): void }) {
   const [settings, setSettings] = useState<CompletionSettings>();
   const [granted, setGranted] = useState<Record<ServiceId, boolean>>();
@@ -158,26 +174,16 @@ export function CompletionSettingsView({ onMessage }: { onMessage(text: string, 
             : 'Sent with each request to those two, as they ask: they answer faster and can write if something goes wrong.'}
         </span>
       </label>
-      <label class="ps-field">
-        <span>Semantic Scholar API key (optional)</span>
-        <input
-          class="ps-input"
-          type="password"
-          autocomplete="off"
-          value={settings?.semanticScholarKey ?? ''}
-          onChange={(event) => void keep({ semanticScholarKey: event.currentTarget.value.trim() || undefined })}
-        />
-      </label>
-      <label class="ps-field">
-        <span>NCBI API key for PubMed (optional)</span>
-        <input
-          class="ps-input"
-          type="password"
-          autocomplete="off"
-          value={settings?.ncbiKey ?? ''}
-          onChange={(event) => void keep({ ncbiKey: event.currentTarget.value.trim() || undefined })}
-        />
-      </label>
+      <KeyField
+        label="Semantic Scholar API key (optional)"
+        value={settings?.semanticScholarKey}
+        onChange={(key) => void keep({ semanticScholarKey: key })}
+      />
+      <KeyField
+        label="NCBI API key for PubMed (optional)"
+        value={settings?.ncbiKey}
+        onChange={(key) => void keep({ ncbiKey: key })}
+      />
       <p class="ps-hint" data-completion-status="">
         {queued
           ? `${queued.toLocaleString('en')} ${queued === 1 ? 'paper waits' : 'papers wait'} for completion. `

@@ -11,7 +11,14 @@ import type { Route } from 'playwright-core';
 import { takeFor } from '../../lib/completion/drain';
 import { SERVICES } from '../../lib/completion/services/index';
 import type { Paper } from '../../lib/paper/model';
-import { launch, queuedIn, recordedResponse, sendFrom, turnOnCompletion } from '../../tests/e2e/browser';
+import {
+  launch,
+  queuedIn,
+  recordedResponse,
+  saveThroughHook,
+  sendFrom,
+  turnOnCompletion,
+} from '../../tests/e2e/browser';
 import { ROOT, TEST_BUILD } from '../../tests/e2e/paths';
 import type { Figure } from './figure';
 
@@ -39,10 +46,7 @@ export async function benchCompletion(options: { quick: boolean }): Promise<Figu
       ids: { doi: `10.5555/did.${i}` },
       source: 'scholar',
     }));
-    await page.evaluate(async (list) => {
-      const hooks = globalThis as unknown as { papershelfLibrary: { savePapers(papers: Paper[]): Promise<unknown> } };
-      await hooks.papershelfLibrary.savePapers(list);
-    }, papers);
+    await saveThroughHook(page, papers);
     await turnOnCompletion(page, ['semantic-scholar']);
     const start = performance.now();
     const answer = await sendFrom(page, { type: 'complete' });

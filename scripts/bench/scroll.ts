@@ -5,8 +5,7 @@
 // recorded meanwhile. Goal: no task over 50 ms while scrolling.
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Paper } from '../../lib/paper/model';
-import { launch } from '../../tests/e2e/browser';
+import { launch, saveThroughHook } from '../../tests/e2e/browser';
 import { ROOT, TEST_BUILD } from '../../tests/e2e/paths';
 import type { Figure } from './figure';
 import { libraryCorpus } from './library-corpus';
@@ -21,13 +20,7 @@ export async function benchScroll(options: { quick: boolean }): Promise<Figure[]
   try {
     const seed = await browser.openExtensionPage('sidepanel.html');
     for (let i = 0; i < papers.length; i += PART) {
-      await seed.evaluate(
-        async (part) => {
-          const hooks = globalThis as unknown as { papershelfLibrary: { savePapers(list: Paper[]): Promise<unknown> } };
-          await hooks.papershelfLibrary.savePapers(part);
-        },
-        papers.slice(i, i + PART),
-      );
+      await saveThroughHook(seed, papers.slice(i, i + PART));
     }
     await seed.close();
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, readlinkSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import type { SavedPaper } from '../../lib/paper/model';
+import type { Paper, SavedPaper } from '../../lib/paper/model';
 import { CHROMIUM, FIXTURES } from './paths';
 
 export const hasChromium = existsSync(CHROMIUM);
@@ -168,6 +168,23 @@ export function recordsIn(page: Page): Promise<SavedPaper[]> {
           };
         };
       }),
+  );
+}
+
+/**
+ * Saves `papers` through the test build's hook of the extension page `page` (sidepanel.html): one
+ * write of all of them, or one a paper (`oneByOne`, each its own savedAt) when order matters.
+ */
+export function saveThroughHook(page: Page, papers: readonly Paper[], oneByOne = false): Promise<void> {
+  return page.evaluate(
+    async ([list, each]) => {
+      const hooks = globalThis as unknown as {
+        papershelfLibrary: { savePapers(papers: readonly unknown[]): Promise<unknown> };
+      };
+      if (!each) await hooks.papershelfLibrary.savePapers(list);
+      else for (const paper of list) await hooks.papershelfLibrary.savePapers([paper]);
+    },
+    [papers, oneByOne] as const,
   );
 }
 

@@ -16,6 +16,7 @@ import {
   queuedIn,
   recordedResponse,
   recordsIn,
+  saveThroughHook,
   sendFrom,
   turnOnCompletion,
 } from './browser';
@@ -273,10 +274,7 @@ describe.skipIf(!hasChromium)('completion', () => {
       ids: { doi: `10.5555/mph.${i}` },
       source: 'scholar',
     }));
-    await page.evaluate(async (list) => {
-      const hooks = globalThis as unknown as { papershelfLibrary: { savePapers(papers: Paper[]): Promise<unknown> } };
-      await hooks.papershelfLibrary.savePapers(list);
-    }, papers);
+    await saveThroughHook(page, papers);
     await turnOnCompletion(page, ['crossref']);
     expect(await sendFrom(page, { type: 'complete' })).toEqual({ ok: true, queued: 500 });
 

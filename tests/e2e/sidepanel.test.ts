@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/paper/model';
-import { type Browser, hasChromium, launch, recordsIn } from './browser';
+import { type Browser, hasChromium, launch, recordsIn, saveThroughHook } from './browser';
 import { FIXTURES, TEST_BUILD } from './paths';
 
 const PANEL = { width: 400, height: 800 };
@@ -27,7 +27,6 @@ const PAPERS: Paper[] = [
 
 type Hooks = {
   papershelfLibrary: {
-    savePapers(papers: Paper[]): Promise<unknown>;
     updatePaper(key: string, patch: object): Promise<unknown>;
   };
 };
@@ -40,11 +39,8 @@ async function openPanel(browser: Browser, path = 'sidepanel.html'): Promise<Pag
 }
 
 /** Saves `papers` one by one (each its own savedAt), through the test build's hook. */
-async function seed(page: Page, papers: Paper[]): Promise<void> {
-  await page.evaluate(async (list) => {
-    const { savePapers } = (globalThis as unknown as Hooks).papershelfLibrary;
-    for (const paper of list) await savePapers([paper]);
-  }, papers);
+function seed(page: Page, papers: Paper[]): Promise<void> {
+  return saveThroughHook(page, papers, true);
 }
 
 const rowKeys = (page: Page) =>
