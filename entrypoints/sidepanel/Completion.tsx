@@ -24,10 +24,10 @@ import { BackgroundResponseSchema } from '../../lib/messages';
 /** What each service is sent, in the words of the README's privacy section. */
 const SENT: Record<ServiceId, string> = {
   arxiv: 'arXiv ids',
-  crossref: 'DOIs; for a preprint, its title and first author’s family name',
+  crossref: 'DOIs; for a preprint or a paper with no identifier, its title and first author’s family name',
   datacite: 'DOIs',
   pubmed: 'PubMed ids',
-  'semantic-scholar': 'arXiv ids, DOIs and PubMed ids; for a preprint with no id it knows, its title',
+  'semantic-scholar': 'arXiv ids, DOIs and PubMed ids; for a paper with no identifier, its title',
   openalex: 'DOIs, PubMed ids and arXiv ids',
   huggingface: 'arXiv ids',
   dblp: 'for a preprint, its title and first author’s family name',

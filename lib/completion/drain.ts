@@ -142,9 +142,18 @@ async function drain(onCompleted: OnCompleted): Promise<void> {
     const result = await runCompletion(due.papers, { services, settings: serviceSettings, fetch: serviceFetch, pace });
     const retry = due.entries.map((entry) => entry.key).filter((key) => result.unanswered.has(key));
     const done = due.entries.map((entry) => entry.key).filter((key) => !result.unanswered.has(key));
-    const merged = await settleCompletion({ found: result.found, done, retry });
+    const { merged, removed } = await settleCompletion({ found: result.found, done, retry });
     const filled = merged.filter((one) => one.filled.length > 0).map((one) => one.paper.key);
-    if (filled.length > 0) onCompleted(filled);
+    if (filled.length + removed.length > 0) onCompleted([...filled, ...removed]);
+    // A paper that was known by its title alone and now has an identifier is asked once more, by
+    // that identifier (services that answer only by id: arXiv, PubMed, OpenAlex…).
+    const titleOnly = new Set(
+      due.papers.filter((paper) => Object.keys(paper.ids ?? {}).length === 0).map((p) => p.key),
+    );
+    const identified = merged
+      .filter((one) => titleOnly.has(one.paper.key) && one.paper.ids !== undefined && queriesFor(one.paper).length > 0)
+      .map((one) => one.paper.key);
+    if (identified.length > 0) await queueCompletion(identified);
     const refused = merged.flatMap((one) => one.refused.map((why) => `${why} (for ${one.paper.key})`));
     const problems = [...result.problems, ...refused];
     filledAll += filled.length;

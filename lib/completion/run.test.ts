@@ -103,7 +103,26 @@ describe('queriesFor', () => {
     expect(queriesFor({ ...whole, authors: ['H Künsch', 'P Bühlmann…'] }).map((query) => query.kind)).toEqual([
       'record',
     ]);
-    // An address alone identifies nothing a service can look up.
+    // A Scholar row that links a publisher's page and shows no identifier is looked up by its title
+    // and first author; a title too short to search by, or a placeholder, is not.
+    const row = saved('url:https://dl.acm.org/doi/abs/mining', {
+      title: 'Mining association rules between sets of items in large databases',
+      authors: ['R Agrawal', 'T Imieliński', 'A Swami'],
+      published: '1993',
+      url: 'https://dl.acm.org/doi/abs/mining',
+    });
+    expect(queriesFor(row)).toEqual([
+      {
+        key: row.key,
+        kind: 'record',
+        ids: {},
+        url: row.url,
+        title: row.title,
+        firstFamily: 'Agrawal',
+        year: '1993',
+      },
+    ]);
+    expect(queriesFor({ ...row, title: 'Introduction' })).toEqual([]);
     expect(queriesFor(saved('url:https://example.org/paper', { url: 'https://example.org/paper' }))).toEqual([]);
   });
 });

@@ -68,6 +68,9 @@ export interface RunResult {
   problems: string[];
 }
 
+/** A title shorter than this ("Introduction", "Editorial") finds too many works to search by. */
+const TITLE_SEARCH_MIN = 20;
+
 /** True when the page showed fewer authors than the paper has ("J Doe, É Müller…", "16 authors"). */
 function cutAuthors(paper: SavedPaper): boolean {
   const last = paper.authors[paper.authors.length - 1] ?? '';
@@ -80,8 +83,9 @@ function cutAuthors(paper: SavedPaper): boolean {
 
 /**
  * The questions completion asks about `paper`: its own record, when it lacks authors, an abstract,
- * a date or (with a DOI) where it appeared; and for an arXiv preprint with no known publication,
- * where it was published. A paper with nothing to ask about yields none.
+ * a date or (with a DOI) where it appeared — by an identifier, or by title and first author when it
+ * has none; and for an arXiv preprint with no known publication, where it was published. A paper
+ * with nothing to ask about yields none.
  */
 export function queriesFor(paper: SavedPaper): Query[] {
   const ids = paper.ids ?? {};
@@ -107,7 +111,11 @@ export function queriesFor(paper: SavedPaper): Query[] {
     (ids.doi !== undefined && paper.container === undefined && paper.venue === undefined) ||
     // A bioRxiv or medRxiv preprint: Crossref's record of its DOI names the article it became.
     (ids.doi !== undefined && isRxivDoi(ids.doi) && paper.publication === undefined);
-  if (identified && thin) queries.push({ ...base, kind: 'record' });
+  // A paper known by no identifier (a Scholar row linking a publisher's page) is looked up by its
+  // title and first author; the services check both before they answer for it.
+  if (thin && (identified || (!placeholder && base.title.length >= TITLE_SEARCH_MIN))) {
+    queries.push({ ...base, kind: 'record' });
+  }
   if (ids.arxiv !== undefined && ids.doi === undefined && paper.publication === undefined) {
     queries.push({ ...base, kind: 'published' });
   }

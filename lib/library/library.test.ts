@@ -563,11 +563,12 @@ describe('completion queue', () => {
     expect(due.papers.map((paper) => paper.key).sort()).toEqual([ARXIV, DOI]);
     // The user tags the paper while the services are asked: the tag stays.
     await library.updatePaper(ARXIV, { tags: ['streaming'] }, { now: at(2) });
-    const merged = await library.settleCompletion(
+    const { merged, removed } = await library.settleCompletion(
       { found: new Map([[ARXIV, [found(ARXIV)]]]), done: [ARXIV], retry: [DOI] },
       { now: at(3) },
     );
     expect(merged.map((one) => one.filled)).toEqual([['authors', 'abstract']]);
+    expect(removed).toEqual([]);
     const record = await library.getPaper(ARXIV);
     expect(record?.authors).toEqual(FULL);
     expect(record?.tags).toEqual(['streaming']);
@@ -580,6 +581,32 @@ describe('completion queue', () => {
       await library.settleCompletion({ found: new Map(), done: [], retry: [DOI] }, { now: at(3) });
     }
     expect(await library.countQueued()).toBe(0);
+  });
+
+  it('makes one record of a paper and the version saved apart once completion finds the identifier they share', async () => {
+    // The preprint saved from a listing, and its published version saved earlier from a journal page.
+    const journal = await library.savePaper(
+      makePaper({ key: DOI, ids: { doi: '10.1000/tram.2023' }, venue: 'Journal of Trams', source: 'highwire' }),
+      { now: at(0) },
+    );
+    await library.updatePaper(DOI, { tags: ['methods'] }, { now: at(1) });
+    await library.savePaper(makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' } }), { now: at(2) });
+    await library.updatePaper(ARXIV, { status: 'read' }, { now: at(3) });
+    const finding: Found = { ...found(ARXIV), ids: { doi: '10.1000/tram.2023' } };
+    const { merged, removed } = await library.settleCompletion(
+      { found: new Map([[ARXIV, [finding]]]), done: [ARXIV], retry: [] },
+      { now: at(4) },
+    );
+    // The older record's key stays; the preprint's record is part of it now, nothing of either lost.
+    expect(removed).toEqual([ARXIV]);
+    expect(merged[0]?.paper.key).toBe(journal.record.key);
+    expect(await library.countPapers()).toBe(1);
+    const one = await library.getPaper(DOI);
+    expect(one?.ids).toMatchObject({ arxiv: '2310.03646', doi: '10.1000/tram.2023' });
+    expect(one?.authors).toEqual(FULL);
+    expect(one?.tags).toEqual(['methods']);
+    expect(one?.status).toBe('read');
+    expect(one?.completion?.fields['ids.doi']?.service).toBe('arxiv');
   });
 
   it('keeps completed fields when the page saves the paper again, and Undo gives back what the page showed', async () => {

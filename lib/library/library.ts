@@ -145,7 +145,7 @@ export interface Library {
    * now (what the user changed meanwhile stays), the papers in `done` leave the queue, those in
    * `retry` wait (`after`) or leave it after their last try. A result is committed once or not at all.
    */
-  settleCompletion(outcome: CompletionOutcome, options?: { now?: Date }): Promise<Merged[]>;
+  settleCompletion(outcome: CompletionOutcome, options?: { now?: Date }): Promise<Settled>;
   /** Removes what completion filled in a paper (only `service`'s fields, with it); undefined when no such paper. */
   undoCompletion(key: string, options?: { service?: string; now?: Date }): Promise<SavedPaper | undefined>;
   /** How many papers wait for completion. */
@@ -159,6 +159,13 @@ export interface DueCompletion {
   papers: SavedPaper[];
   /** When the earliest entry not yet due is due (ISO), if any waits. */
   next?: string;
+}
+
+/** What `settleCompletion` wrote: each paper merged (as stored), and the records united into another. */
+export interface Settled {
+  merged: Merged[];
+  /** Keys of records that became part of another record (the one under `merged[].paper.key`). */
+  removed: string[];
 }
 
 /** What a completion run brought back, for `settleCompletion`. */
@@ -715,18 +722,38 @@ export function createLibrary(options: LibraryOptions = {}): Library {
         const touched = unique([...outcome.found.keys()]);
         const values = await Promise.all(touched.map((key) => store.get(key)));
         const results: Merged[] = [];
-        const pending: Promise<unknown>[] = [];
+        const removed: string[] = [];
         touched.forEach((key, i) => {
           const value = values[i];
           const current = value === undefined ? undefined : readRecord(value);
           if (!current) return;
           const merged = mergeFound(current, outcome.found.get(key) ?? [], now);
-          if (merged.filled.length === 0 && merged.refused.length === 0) return;
-          results.push(merged);
-          if (merged.filled.length === 0) return;
-          pending.push(store.put(toStored(SavedPaperSchema.parse(merged.paper))));
-          changed.add(key);
+          if (merged.filled.length > 0 || merged.refused.length > 0) results.push(merged);
         });
+        // A paper that gained an identifier another record holds (the journal version saved
+        // apart, a DOI found by title) becomes one record with it, as a save would make them.
+        const filled = results.filter((merged) => merged.filled.length > 0);
+        const set = await load(store, termsOf(filled.map((merged) => merged.paper)));
+        for (const merged of filled) {
+          const paper = SavedPaperSchema.parse(merged.paper);
+          const others = placeIn(set, paper)[1].filter((record) => record.key !== paper.key);
+          if (others.length === 0) {
+            set.put(paper);
+            continue;
+          }
+          const all = [paper, ...others];
+          const target = [...all].sort(oldestFirst)[0] as SavedPaper;
+          const record = unite([paper, ...others], [paper, ...others], target.key, now.toISOString());
+          for (const other of all) {
+            if (other.key === target.key) continue;
+            set.remove(other.key);
+            removed.push(other.key);
+          }
+          set.put(record);
+          merged.paper = record;
+        }
+        await flush(store, set, changed);
+        const pending: Promise<unknown>[] = [];
         for (const key of unique([...outcome.done])) pending.push(queue.delete(key));
         const retry = unique([...outcome.retry]);
         const entries = await Promise.all(retry.map((key) => queue.get(key)));
@@ -741,7 +768,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
             );
         });
         await Promise.all(pending);
-        return results;
+        return { merged: results, removed };
       }),
 
     undoCompletion: (key, options = {}) =>

@@ -224,6 +224,30 @@ describe.skipIf(!hasChromium)('completion', () => {
     expect(completed?.upvotes).toBe(51);
     expect(completed?.completion?.fields.authors?.service).toBe('huggingface');
 
+    // A Scholar row linking a publisher's page, no identifier, three authors shown: looked up by
+    // title and first author, it gains its DOI — the DOI of the paper added above — and the two
+    // become one record (the older one's), not two.
+    await browser.context.route(
+      'https://api.crossref.org/works?query.bibliographic=**',
+      answer('crossref/work-journal-article'),
+    );
+    const scholarRow = {
+      key: 'url:https://journals.example.org/article/methylphenidate',
+      title:
+        'Methylphenidate exposure induces dopamine neuron loss and activation of microglia in the basal ganglia of mice',
+      authors: ['S Sadasivan', 'BB Pond', 'AK Pani'],
+      published: '2012',
+      url: 'https://journals.example.org/article/methylphenidate',
+      source: 'scholar',
+    };
+    const before = (await recordsIn(page)).length;
+    expect(await sendFrom(page, { type: 'save', papers: [scholarRow] })).toMatchObject({ ok: true });
+    await expect.poll(async () => (await recordsIn(page)).length, { timeout: 10_000 }).toBe(before);
+    const united = await recordOf('doi:10.1371/journal.pone.0033693');
+    expect(united?.url).toBe('https://journals.example.org/article/methylphenidate');
+    expect(united?.authors).toHaveLength(6);
+    expect(await recordOf(scholarRow.key)).toBeUndefined();
+
     // Nothing went to a service that was off, nor for a paper with nothing to ask.
     expect(
       asked.every((url) =>

@@ -6,12 +6,14 @@ import { XMLParser } from 'fast-xml-parser';
 import { type NameDraft, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import type { Paper, PaperType } from '../../paper/model';
+import { foldTitle, titlesAgree } from '../../paper/titles';
 import {
   COMPLETABLE,
   type Completable,
   type Found,
   type ParseResult,
   type Publication,
+  type Query,
   type ServiceId,
   type ServiceRequest,
 } from '../types';
@@ -221,6 +223,31 @@ export function typeFromCsl(type: unknown): PaperType | undefined {
     default:
       return 'other';
   }
+}
+
+/** True when the query names no identifier: it can only be looked up by its title. */
+export function byTitleOnly(query: Query): boolean {
+  return Object.keys(query.ids).length === 0 && query.title !== '';
+}
+
+/**
+ * Whether a record a title search returned is the paper asked about: its title agrees, one of its
+ * first three authors has the first author's family name (when both are known), and, for the
+ * paper's own record, its year is within one of the paper's (a publication may come years after
+ * its preprint, so not for those). A title search answers with its nearest match, which may be
+ * another work.
+ */
+export function sameWork(query: Query, title: string | undefined, authors: readonly string[], date?: string): boolean {
+  if (title === undefined || !titlesAgree(title, query.title)) return false;
+  const family = query.firstFamily ? foldTitle(query.firstFamily) : undefined;
+  if (family && authors.length > 0) {
+    const families = authors.slice(0, 3).map((name) => foldTitle(name).split(' ').pop() ?? '');
+    if (!families.includes(family)) return false;
+  }
+  if (query.kind === 'record' && query.year && date && Math.abs(Number(date.slice(0, 4)) - Number(query.year)) > 1) {
+    return false;
+  }
+  return true;
 }
 
 /** The first string of a value that may be a string or a list of strings. */

@@ -4,7 +4,20 @@
 import { normalizeDoi } from '../../paper/ids';
 import { titlesAgree } from '../../paper/titles';
 import type { Found, ParseResult, Query, Service, ServiceRequest, ServiceSettings } from '../types';
-import { answered, at, first, found, fromParts, literal, markupToText, nothing, readJson, typeFromCsl } from './common';
+import {
+  answered,
+  at,
+  byTitleOnly,
+  first,
+  found,
+  fromParts,
+  literal,
+  markupToText,
+  nothing,
+  readJson,
+  sameWork,
+  typeFromCsl,
+} from './common';
 
 interface Work {
   DOI?: unknown;
@@ -59,10 +72,12 @@ export const crossref: Service = {
   rate: { requests: 5, perMs: 1_000 },
   batch: 20,
   accepts: (query) =>
-    query.kind === 'record' ? query.ids.doi !== undefined : query.ids.arxiv !== undefined && query.title !== '',
+    query.kind === 'record'
+      ? query.ids.doi !== undefined || byTitleOnly(query)
+      : query.ids.arxiv !== undefined && query.title !== '',
   requests(queries, settings, base): ServiceRequest[] {
     const requests: ServiceRequest[] = [];
-    const records = queries.filter((query) => query.kind === 'record' && crossref.accepts(query));
+    const records = queries.filter((query) => query.kind === 'record' && query.ids.doi !== undefined);
     for (let i = 0; i < records.length; i += crossref.batch) {
       const part = records.slice(i, i + crossref.batch);
       const url =
@@ -71,7 +86,8 @@ export const crossref: Service = {
           : `https://api.crossref.org/works?filter=${part.map((query) => `doi:${query.ids.doi}`).join(',')}&rows=${part.length}${mailto(settings)}`;
       requests.push({ service: 'crossref', method: 'GET', url: at(url.replace(/\?$/, ''), base), queries: part });
     }
-    for (const query of queries.filter((q) => q.kind === 'published' && crossref.accepts(q))) {
+    // By title (and first author): where a preprint was published, and the record of a paper with no identifier.
+    for (const query of queries.filter((q) => q.ids.doi === undefined && crossref.accepts(q))) {
       const author = query.firstFamily ? `&query.author=${encodeURIComponent(query.firstFamily)}` : '';
       const url = `https://api.crossref.org/works?query.bibliographic=${encodeURIComponent(query.title)}${author}&rows=5${mailto(settings)}`;
       requests.push({ service: 'crossref', method: 'GET', url: at(url, base), queries: [query] });
@@ -86,7 +102,12 @@ export const crossref: Service = {
     const works: Work[] = json['message-type'] === 'work' ? [json.message] : (json.message.items ?? []);
     const results: Found[] = [];
     for (const query of request.queries) {
-      const result = query.kind === 'record' ? recordOf(query, works) : publicationOf(query, works);
+      const result =
+        query.kind === 'published'
+          ? publicationOf(query, works)
+          : query.ids.doi
+            ? recordOf(query, works)
+            : recordByTitle(query, works);
       if (result) results.push(result);
     }
     return answered(request, results);
@@ -123,6 +144,18 @@ function recordOf(query: Query, works: Work[]): Found | undefined {
   const preprintOf = work.relation?.['is-preprint-of']?.find((relation) => relation['id-type'] === 'doi');
   const publication = preprintOf ? { doi: text(preprintOf.id) } : undefined;
   return found('crossref', query.key, draftOf(work), publication);
+}
+
+/** The record of a paper known by no identifier: a work the search found whose title, first author and year agree. */
+function recordByTitle(query: Query, works: Work[]): Found | undefined {
+  const work = works.find((candidate) => {
+    const draft = draftOf(candidate);
+    const authors = (candidate.author ?? []).map((person) => text(person.family) ?? text(person.name) ?? '');
+    return sameWork(query, draft.title, authors, draft.issued);
+  });
+  if (!work) return undefined;
+  const preprintOf = work.relation?.['is-preprint-of']?.find((relation) => relation['id-type'] === 'doi');
+  return found('crossref', query.key, draftOf(work), preprintOf ? { doi: text(preprintOf.id) } : undefined);
 }
 
 /** A published work whose title agrees with the preprint's, that is not itself a preprint. */

@@ -4,7 +4,7 @@
 // preprint; `paper/search/match` finds a paper by its title when it has no identifier.
 import { isArxivDoi } from '../../paper/ids';
 import type { Found, ParseResult, Publication, Query, Service, ServiceRequest } from '../types';
-import { answered, at, found, fromDate, nothing, readJson } from './common';
+import { answered, at, found, fromDate, nothing, readJson, sameWork } from './common';
 
 const FIELDS = 'title,authors,abstract,venue,year,publicationDate,journal,externalIds,publicationTypes,url';
 
@@ -89,7 +89,7 @@ export const semanticScholar: Service = {
   // stay at 1 a second (Semantic Scholar API documentation, "Rate limits"): this one does both.
   rate: { requests: 1, perMs: 1_000 },
   batch: 500,
-  accepts: (query) => s2Id(query) !== undefined || (query.kind === 'published' && query.title !== ''),
+  accepts: (query) => s2Id(query) !== undefined || query.title !== '',
   requests(queries, settings, base): ServiceRequest[] {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (settings.semanticScholarKey) headers['x-api-key'] = settings.semanticScholarKey;
@@ -106,7 +106,7 @@ export const semanticScholar: Service = {
         queries: part,
       });
     }
-    for (const query of queries.filter((q) => s2Id(q) === undefined && q.kind === 'published' && q.title !== '')) {
+    for (const query of queries.filter((q) => s2Id(q) === undefined && q.title !== '')) {
       requests.push({
         service: 'semantic-scholar',
         method: 'GET',
@@ -135,7 +135,13 @@ export const semanticScholar: Service = {
       const data = (json as { data?: unknown } | undefined)?.data;
       const query = request.queries[0];
       const paper = Array.isArray(data) ? (data[0] as S2Paper | undefined) : undefined;
-      const result = query && paper ? findingOf(query, paper) : undefined;
+      // Its nearest match by title: taken only when title, first author and year agree.
+      const authors = (paper?.authors ?? []).map((author) => text(author.name)).filter((name) => name !== undefined);
+      const same =
+        paper &&
+        query &&
+        sameWork(query, text(paper.title), authors, fromDate(paper.publicationDate) ?? fromDate(paper.year));
+      const result = query && paper && same ? findingOf(query, paper) : undefined;
       if (result) results.push(result);
     }
     return answered(request, results);

@@ -115,6 +115,22 @@ describe('Crossref', () => {
     expect(result.problems).toEqual(['Crossref answered with something other than a work.']);
   });
 
+  it('finds the record of a paper with no identifier by title, first author and year, and nothing else', () => {
+    const title =
+      'Methylphenidate exposure induces dopamine neuron loss and activation of microglia in the basal ganglia of mice';
+    const asked = { ...query('t', {}, 'record', title), firstFamily: 'Sadasivan', year: '2012' };
+    const [work] = parse('crossref', 'crossref/work-journal-article', [asked]).found;
+    expect(work?.ids).toEqual({ doi: '10.1371/journal.pone.0033693' });
+    expect(work?.fields.container).toBe('PLoS ONE');
+    // Another first author, or a year far off: not this paper.
+    expect(parse('crossref', 'crossref/work-journal-article', [{ ...asked, firstFamily: 'Smith' }]).found).toEqual([]);
+    expect(parse('crossref', 'crossref/work-journal-article', [{ ...asked, year: '1998' }]).found).toEqual([]);
+    const [request] = SERVICES.crossref.requests([asked], { contact: 'me@example.org' });
+    expect(request?.url).toBe(
+      `https://api.crossref.org/works?query.bibliographic=${encodeURIComponent(title)}&query.author=Sadasivan&rows=5&mailto=me%40example.org`,
+    );
+  });
+
   it('asks for one DOI by path, several through a filter, with the contact address when given', () => {
     const one = SERVICES.crossref.requests([query('d', { doi: '10.1371/journal.pone.0033693' })], {});
     expect(one.map((request) => request.url)).toEqual(['https://api.crossref.org/works/10.1371/journal.pone.0033693']);
@@ -202,10 +218,24 @@ describe('Semantic Scholar', () => {
     expect(result.found[2]?.fields.published).toBe('2023');
   });
 
-  it('finds a paper by its title when it has no identifier', () => {
+  it('finds a paper by its title when it has no identifier, and its Semantic Scholar id with it', () => {
     const title = 'Mining association rules between sets of items in large databases';
     const result = parse('semantic-scholar', 'semantic-scholar/title-match', [query('t', {}, 'published', title)]);
     expect(result.found.map((found) => found.title)).toEqual([title]);
+    const record = parse('semantic-scholar', 'semantic-scholar/title-match', [
+      { ...query('r', {}, 'record', title), firstFamily: 'Agrawal', year: '1993' },
+    ]);
+    expect(record.found[0]?.ids).toEqual({ s2: '6fe8c5bf8dddaadf10c765133d38dfef5714347f' });
+    // Its nearest match for another title is not taken.
+    const other = parse('semantic-scholar', 'semantic-scholar/title-match', [
+      query('o', {}, 'record', 'Mining frequent patterns without candidate generation'),
+    ]);
+    expect(other).toEqual({ found: [], missing: ['o'], problems: [] });
+    expect(
+      SERVICES['semantic-scholar'].requests([query('r', {}, 'record', title)], {}).map((request) => request.url),
+    ).toEqual([
+      `https://api.semanticscholar.org/graph/v1/paper/search/match?query=${encodeURIComponent(title)}&fields=title%2Cauthors%2Cabstract%2Cvenue%2Cyear%2CpublicationDate%2Cjournal%2CexternalIds%2CpublicationTypes%2Curl`,
+    ]);
   });
 
   it('sends its key as a header only to Semantic Scholar, one POST for up to 500 ids', () => {
