@@ -194,6 +194,16 @@ function cappedUrl(value: string | null | undefined, field: string, cuts: Set<st
 }
 
 /**
+ * A page range with one en dash, as every format reads and writes it: "28-36", "28--36",
+ * "330—331" and "28 – 36" are all "28–36", so that a paper reads the same after any round trip.
+ * Anything else (an article number "e33693", a list "1, 4") stays as it is.
+ */
+export function pageRange(pages: string | undefined): string | undefined {
+  const range = pages && /^([^\s,;–—-]+)\s*(?:-{1,3}|[‐‑‒–—])\s*([^\s,;–—-]+)$/u.exec(pages);
+  return range ? `${range[1]}–${range[2]}` : pages;
+}
+
+/**
  * Cleans a draft into a Paper (docs/CONTRACT.md): collapsed text within the length caps (CAPS;
  * each field cut is added to `options.cuts`), normalised ids, http(s) links only, absent values
  * omitted, key by precedence (an id, the address, else, for an import, the content key). Null when
@@ -228,7 +238,7 @@ export function toPaper(draft: PaperDraft, options: { cuts?: Set<string>; conten
   const published = isoDate(draft.published);
   const issued = isoDate(draft.issued);
   const container = label(draft.container, 'container');
-  const pages = short(draft.pages, 'pages');
+  const pages = pageRange(short(draft.pages, 'pages'));
   const type = PaperTypeSchema.safeParse(draft.type);
   const key = paperKey(
     ids,

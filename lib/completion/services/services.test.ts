@@ -160,7 +160,7 @@ describe('PubMed', () => {
       container: 'Cryobiology',
       volume: '42',
       issue: '4',
-      pages: '244-55',
+      pages: '244–55',
       issued: '2001-06',
       issn: '0011-2240',
       type: 'article',
@@ -307,7 +307,7 @@ describe('DBLP', () => {
       doi: '10.1109/ats.2005.17',
       venue: 'Asian Test Symposium',
       type: 'conference',
-      pages: '366-371',
+      pages: '366–371',
       issued: '2005',
       url: 'https://doi.org/10.1109/ATS.2005.17',
     });
