@@ -48,6 +48,13 @@ const TYPES: Record<PaperType, string> = {
   other: 'article',
 };
 
+/**
+ * CSL has one type for films and videos (motion_picture, as Zotero maps both): a video without a
+ * genre of its own says so in `genre`, so that it reads back as a video, not as the film of the
+ * same title, director and year.
+ */
+const VIDEO_GENRE = 'video recording';
+
 /** A structured name as CSL writes it: literal, or family with its particle, given, suffix. */
 function cslStructured(name: Name): CslName {
   if (name.literal !== undefined) return { literal: name.literal };
@@ -107,7 +114,7 @@ function item(paper: Paper | SavedPaper, id: string): Record<string, unknown> {
     ISBN: paper.isbn,
     ISSN: paper.issn,
     language: paper.language,
-    genre: paper.genre,
+    genre: paper.genre ?? (paper.type === 'video' ? VIDEO_GENRE : undefined),
     number: preprint ? `arXiv:${arxiv}` : undefined,
     archive: arxiv && !preprint ? 'arXiv' : undefined,
     archive_location: arxiv && !preprint ? `arXiv:${arxiv}` : undefined,
@@ -231,6 +238,8 @@ function entryFrom(value: unknown, index: number): ImportedEntry | ImportIssue {
   const cslType = text(value, 'type') ?? '';
   const issued = readDate(own(value, 'issued'));
   const editors = own(value, 'editor');
+  const genre = text(value, 'genre');
+  const isVideo = cslType === 'motion_picture' && genre?.toLowerCase() === VIDEO_GENRE;
   const entry: ImportedEntry = {
     draft: {
       title: text(value, 'title'),
@@ -239,7 +248,7 @@ function entryFrom(value: unknown, index: number): ImportedEntry | ImportIssue {
       editors: Array.isArray(editors) ? editors.map(nameParts) : undefined,
       published: issued,
       issued,
-      type: CSL_TYPES[cslType] ?? (ids.arxiv ? 'preprint' : 'other'),
+      type: isVideo ? 'video' : (CSL_TYPES[cslType] ?? (ids.arxiv ? 'preprint' : 'other')),
       venue: text(value, 'container-title') ?? text(value, 'event-title'),
       container: text(value, 'container-title'),
       series: text(value, 'collection-title'),
@@ -252,7 +261,7 @@ function entryFrom(value: unknown, index: number): ImportedEntry | ImportIssue {
       isbn: text(value, 'ISBN'),
       issn: text(value, 'ISSN'),
       language: text(value, 'language'),
-      genre: text(value, 'genre'),
+      genre: isVideo ? undefined : genre,
       abstract: text(value, 'abstract'),
       ids,
       url: text(value, 'URL'),

@@ -63,7 +63,16 @@ const TYPES: Record<PaperType, string> = {
 /** A structured name as RIS writes it: an organisation as it is, else "particle family, given, suffix". */
 function risName(name: Name): string {
   if (name.literal !== undefined) return name.literal;
-  return [[name.particle, name.family].filter(Boolean).join(' '), name.given, name.suffix].filter(Boolean).join(', ');
+  const family = [name.particle, name.family].filter(Boolean).join(' ');
+  // A person known by the family name alone keeps its comma ("Hoffmann,"): without one, RIS
+  // readers (Zotero's, ours) take the name for an organisation.
+  if (!name.given && !name.suffix) return `${family},`;
+  return [family, name.given, name.suffix].filter(Boolean).join(', ');
+}
+
+/** The kind of work within its RIS type, in M3 ("Type of Work"): the genre, or "broadcast" for MPCT, which films share. */
+function typeOfWork(paper: Paper | SavedPaper): string | undefined {
+  return paper.genre ?? (paper.type === 'broadcast' ? 'broadcast' : undefined);
 }
 const EXTRA_SCHEMES: readonly ExtraIdScheme[] = ['pubmed', 'pmcid', 'openreview', 'acl', 's2', 'dblp'];
 
@@ -107,6 +116,7 @@ function record(paper: Paper | SavedPaper): string {
     ...tag('PB', paper.publisher),
     ...tag('CY', paper.place),
     ...tag('SN', paper.isbn ?? paper.issn),
+    ...tag('M3', typeOfWork(paper)),
     ...tag('LA', paper.language),
     ...tag('AB', paper.abstract),
     ...tag('DA', risDate(date)),
@@ -215,7 +225,10 @@ function entryFrom(record: RisRecord): ImportedEntry {
   const [startPage, endPage] = [first(fields, 'SP'), first(fields, 'EP')];
   const issued = readDate(first(fields, 'DA')) ?? readDate(first(fields, 'PY', 'Y1'));
   const serial = first(fields, 'SN');
-  const isIssn = serial !== undefined && /^\d{4}-?\d{3}[\dXx]$/.test(serial);
+  // One ISSN or several (print and online, "00368075, 10959203"); anything else is an ISBN.
+  const isIssn = serial !== undefined && serial.split(/\s*[,;]\s*/).every((part) => /^\d{4}-?\d{3}[\dXx]$/.test(part));
+  // M3 is a type of work here, a DOI when EndNote wrote it (read above).
+  const work = values(fields, 'M3').find((value) => !/^(?:https?:\/\/(?:dx\.)?doi\.org\/)?10\./i.test(value));
   const kept: Record<string, string[]> = {};
   for (const field of fields) {
     if (READ_TAGS.has(field.tag)) continue;
@@ -227,7 +240,11 @@ function entryFrom(record: RisRecord): ImportedEntry {
       authors: authors.map(nameFromInverted),
       names: authors.map(risNameParts),
       editors: values(fields, 'A2', 'ED').map(risNameParts),
-      type: RIS_TYPES[risType] ?? (ids.arxiv ? 'preprint' : 'other'),
+      type:
+        risType === 'MPCT' && work === 'broadcast'
+          ? 'broadcast'
+          : (RIS_TYPES[risType] ?? (ids.arxiv ? 'preprint' : 'other')),
+      genre: work === 'broadcast' ? undefined : work,
       container: first(fields, 'T2', 'JF', 'JO', 'BT'),
       series: first(fields, 'T3'),
       volume: first(fields, 'VL'),
