@@ -130,7 +130,21 @@ function escapeTitle(text: string): string {
 // Names
 
 /** A name as BibTeX reads it: "van Beethoven, Ludwig", "King, Jr., Martin Luther", "Plato". */
+// The names an export has written, by display name: a library names the same people again and
+// again (a lab's own authors on most of its papers), and taking a name apart costs more than the
+// rest of its entry. Bounded, and emptied at each export.
+const NAMES_KEPT = 50_000;
+const writtenNames = new Map<string, string>();
+
 function bibtexName(name: string): string {
+  const known = writtenNames.get(name);
+  if (known !== undefined) return known;
+  const written = nameAsBibtex(name);
+  if (writtenNames.size < NAMES_KEPT) writtenNames.set(name, written);
+  return written;
+}
+
+function nameAsBibtex(name: string): string {
   const parts = splitName(collapse(name));
   if (parts.literal !== undefined) {
     // A name of several words, "others" or one with a comma is one braced group, or BibTeX would
@@ -430,5 +444,10 @@ export function citedAs<P extends Paper | SavedPaper>(paper: P): P {
 /** Writes papers (saved or not) as BibTeX entries, one blank line apart, keys unique within the file. */
 export function toBibtex(papers: readonly (Paper | SavedPaper)[]): string {
   const keys = citationKeys(papers);
-  return papers.map((paper, index) => entry(citedAs(paper), keys[index] ?? `paper${index + 1}`)).join('\n');
+  writtenNames.clear();
+  try {
+    return papers.map((paper, index) => entry(citedAs(paper), keys[index] ?? `paper${index + 1}`)).join('\n');
+  } finally {
+    writtenNames.clear();
+  }
 }
