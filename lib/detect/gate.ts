@@ -75,12 +75,21 @@ function hasCitationCards(doc: Document): boolean {
   return VENUE_WORD.test(text) || JOURNAL_YEAR.test(text);
 }
 
+// A DOI printed as text, as a hand-written publication list gives it ("doi: 10.1016/…").
+const PRINTED_DOI = /\bdoi\s*:?\s*10\.\d{4,9}\/|doi\.org\/10\.\d{4,9}\//i;
+
+function hasPrintedDoi(doc: Document): boolean {
+  return PRINTED_DOI.test(doc.body?.textContent ?? '');
+}
+
 /**
  * True when one of `readers` is a site reader for this address, or the page shows a sign some
  * other reader could use (metadata, a site template's publication entries, a link to a paper,
- * citation cards). Never false on a page where `readers` would find a paper (lib/detect/gate.test.ts holds that on every fixture).
+ * citation cards, a DOI printed as text). Never false on a page where `readers` would find a paper (lib/detect/gate.test.ts holds that on every fixture).
  */
 export function worthScanning(readers: readonly Source[], doc: Document, url: URL): boolean {
   if (readers.some((source) => source.kind === 'site' && source.matches(url))) return true;
-  return hasMetadata(doc) || hasTemplateEntries(doc) || hasPaperLink(doc) || hasCitationCards(doc);
+  return (
+    hasMetadata(doc) || hasTemplateEntries(doc) || hasPaperLink(doc) || hasCitationCards(doc) || hasPrintedDoi(doc)
+  );
 }

@@ -10,14 +10,15 @@ import { highwire } from './sources/highwire';
 import { hugoAcademic } from './sources/hugo-academic';
 import { jekyllScholar } from './sources/jekyll-scholar';
 import { jsonLd } from './sources/json-ld';
+import { plainCitations } from './sources/plain-citations';
 import type { Source } from './types';
 
 /** citation_* > Dublin Core/PRISM > JSON-LD > COinS: the order their fields win. */
 export const metadataReaders: readonly Source[] = [highwire, dublinCore, jsonLd, coins];
 
 /**
- * Site templates' publication lists (one named reader per template), then links to papers and
- * repeated citation cards, for pages no site reader reads.
+ * Site templates' publication lists (one named reader per template), then links to papers,
+ * repeated citation cards and citations that print their DOI as text, for pages no site reader reads.
  */
 export const listingReaders: readonly Source[] = [
   alFolio,
@@ -26,4 +27,5 @@ export const listingReaders: readonly Source[] = [
   academicpages,
   genericLinks,
   genericCards,
+  plainCitations,
 ];
