@@ -498,6 +498,25 @@ describe('generic-links entries', () => {
   });
 });
 
+describe('generic-links on entries that are a title and labelled links', () => {
+  it('reads a bare title line whose PDF link names the paper (a Hugo Academic "compact" list), not a badge row', () => {
+    const entry = (title: string, pdf: string) => `<li>${title}
+      <p><a href="https://lab.example.edu/publications/x/">Project</a> <a href="${pdf}">PDF</a> <a href="https://github.com/lab/x">Code</a></p></li>`;
+    const list = `<ul>${entry('Deep Bayesian Quadrature Policy Optimization', 'https://arxiv.org/pdf/2006.15637.pdf')}${entry(
+      'A Randomized Kernel-Based Secret Image Sharing Scheme',
+      'https://arxiv.org/pdf/1810.00181.pdf',
+    )}</ul>`;
+    expect(papers(list).map((paper) => [paper.key, paper.title])).toEqual([
+      ['arxiv:2006.15637', 'Deep Bayesian Quadrature Policy Optimization'],
+      ['arxiv:1810.00181', 'A Randomized Kernel-Based Secret Image Sharing Scheme'],
+    ]);
+    // A PDF on a host that names no paper is no identifier; nor are a row of badges' alt texts a title.
+    expect(papers(list.replaceAll('https://arxiv.org/pdf/', 'https://files.example.org/'))).toEqual([]);
+    const badges = `<p><a href="https://pypi.org/project/x"><img alt="PyPI"></a> <a href="https://opensource.org/licenses/MIT"><img alt="License: MIT"></a> <a href="https://arxiv.org/abs/2406.01234"><img alt="arXiv"></a></p>`;
+    expect(papers(badges)).toEqual([]);
+  });
+});
+
 describe('generic-links on broken pages', () => {
   it('returns fewer papers, never throws', () => {
     const broken = [

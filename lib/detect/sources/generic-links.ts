@@ -766,9 +766,15 @@ interface Reading {
 const CALLED_PAPER = /\b(?:paper|article|preprint|publication)\b/i;
 
 /** The title and citation of an entry whose paper links are all labels. */
-function readLabelledEntry(roots: readonly Element[], runs: readonly Run[], page: URL): Reading | null {
+function readLabelledEntry(
+  roots: readonly Element[],
+  runs: readonly Run[],
+  page: URL,
+  identified: boolean,
+): Reading | null {
   const isLabelRun = (run: Run): boolean => run.link !== undefined && isLabel(run.text);
-  for (const candidate of titleCandidates(roots, runs, page)) {
+  const candidates = titleCandidates(roots, runs, page);
+  for (const candidate of candidates) {
     // A quoted title shares its element with the authors and venue around it: only its part is left out.
     const inTitle = (run: Run): boolean =>
       !candidate.quoted && candidate.element.contains(run.element) && candidate.element !== roots[0];
@@ -779,6 +785,24 @@ function readLabelledEntry(roots: readonly Element[], runs: readonly Run[], page
     const link = anchor.closest('a');
     const titleHref = link ? httpUrl(link.getAttribute('href'), page) : undefined;
     return { title: candidate.text, anchor, titleHref, citation };
+  }
+  // A bare line of text and labelled links, one of which names the paper by an identifier ("Deep
+  // Bayesian Quadrature Policy Optimization" then Project · PDF · BibTeX · Code, the PDF on
+  // arxiv.org): the identifier makes it a paper, the line is its title.
+  if (identified && candidates.length === 0) {
+    const lines = partsOf(runs, isLabelRun).filter((part) => part.text.trim() !== '');
+    const title = lines.length === 1 ? cleanTitle(lines[0]?.text) : undefined;
+    // The line is the entry's own text, not the words of its links (a row of badges' alt texts).
+    const ownText =
+      cleanText(
+        runs
+          .filter((run) => !run.link && !run.gap)
+          .map((run) => run.text)
+          .join(' '),
+      ) ?? '';
+    if (title && lines[0] && ownText.includes(title) && isTitle(title) && !parseAuthorList(title) && !isVenue(title)) {
+      return { title, anchor: lines[0].element, citation: {} };
+    }
   }
   // No marked-up title: the sentence beside an author list ("Authors. Title. Venue, 2023.").
   const parts = partsOf(runs, isLabelRun);
@@ -962,7 +986,7 @@ function readSegment(segment: Segment, roots: readonly Element[] | null, page: U
     const calledPaper = parts.some((part) => CALLED_PAPER.test(part.text));
     if (title) reading = { title, anchor: segment.title.element, citation, calledPaper };
   } else if (roots) {
-    reading = readLabelledEntry(roots, segment.runs, page);
+    reading = readLabelledEntry(roots, segment.runs, page, Object.keys(merged.ids).length > 0);
   }
   if (!reading) return null;
   // A PDF on a host we know nothing about is a paper only as part of a citation, or where the page
