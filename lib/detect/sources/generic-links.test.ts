@@ -317,6 +317,11 @@ describe('titles, labels and names', () => {
     expect(cleanTitle('GloVe: Global Vectors for Word Representation.')).toBe(
       'GloVe: Global Vectors for Word Representation',
     );
+    // A venue tag before the title (a personal page's "[IEEE BigData'22] Title"), bracket kept or not.
+    expect(cleanTitle("[IEEE BigData'22] SCM-VAE: Learning Identifiable Causal Representations")).toBe(
+      'SCM-VAE: Learning Identifiable Causal Representations',
+    );
+    expect(cleanTitle("ECAI'24] Causal Diffusion Autoencoders")).toBe('Causal Diffusion Autoencoders');
   });
 
   it('reads author lists, and nothing that is not one', () => {

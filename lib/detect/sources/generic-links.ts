@@ -115,6 +115,8 @@ export function cleanTitle(text: string | null | undefined): string | undefined 
   while (previous !== value) {
     previous = value;
     value = value.replace(label, '').replace(trailing, '').trim();
+    // A venue tag before the title: "[NeurIPS'23] Title" (its "[" may be gone when the tag was bold).
+    value = value.replace(/^\[?[^[\]]{1,40}\]\s+(?=\S)/, '').trim();
     value = value.replace(/^["“”'‘’«]+|["“”'‘’»]+$/g, '').trim();
     value = value.replace(/[.,;]+$/, '').trim();
   }
@@ -721,6 +723,8 @@ function titleCandidates(
   };
   const consider = (element: Element, rank: number, root: Element): void => {
     if (!within(element, root)) return;
+    // A bracketed tag before the title ("[NeurIPS]", "[Preprint]") names the venue, not the paper.
+    if (/^\s*\[[^\]]{1,80}\]\s*$/.test(element.textContent ?? '')) return;
     const text = cleanTitle(element.textContent);
     if (text && isTitle(text) && !parseAuthorList(text) && !isVenue(text)) found.push({ text, element, rank });
   };
