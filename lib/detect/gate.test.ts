@@ -28,6 +28,18 @@ describe('worthScanning', () => {
       ),
     ],
     ['titles under headings beside a journal and year', page('<h3><a href="/p/1">A title</a></h3><p>Nature, 2021</p>')],
+    [
+      'author lists with years that link nothing',
+      page(
+        [
+          'Zhu, W., Hou, A. B., &amp; Beroza, G. C. (2022)',
+          'KM Bastiaans, D Cho, MP Allan (2019)',
+          'Xu, K., Zhu, W. (2020)',
+        ]
+          .map((authors) => `<li>${authors}. A title. A journal.</li>`)
+          .join(''),
+      ),
+    ],
   ])('lets a page with %s through', (_, doc) => {
     expect(worthScanning(doc, new URL('https://example.org/'))).toBe(true);
   });
@@ -35,6 +47,13 @@ describe('worthScanning', () => {
   it('stops a page with nothing any reader could use', () => {
     const doc = page(
       '<nav><a href="/">Home</a></nav><h1>Welcome</h1><p>Plain text and <a href="/about">a link</a>.</p>',
+    );
+    expect(worthScanning(doc, new URL('https://example.org/'))).toBe(false);
+  });
+
+  it('stops a page whose names and years are not author lists (two bylines, one list)', () => {
+    const doc = page(
+      '<p>By Jane Doe, 2024.</p><p>Paris, France and Berlin, 2023.</p><p>Zhu, W., Hou, A. B. (2022). A title.</p>',
     );
     expect(worthScanning(doc, new URL('https://example.org/'))).toBe(false);
   });

@@ -68,28 +68,52 @@ function hasTemplateEntries(doc: Document): boolean {
 }
 
 // Cards of citations: title links, and words that name where a paper appeared.
-function hasCitationCards(doc: Document): boolean {
-  const body = doc.body;
-  if (!body?.querySelector(TITLE_LINK)) return false;
-  const text = body.textContent ?? '';
+function hasCitationCards(doc: Document, text: string): boolean {
+  if (!doc.body?.querySelector(TITLE_LINK)) return false;
   return VENUE_WORD.test(text) || JOURNAL_YEAR.test(text);
 }
 
 // A DOI printed as text, as a hand-written publication list gives it ("doi: 10.1016/…").
 const PRINTED_DOI = /\bdoi\s*:?\s*10\.\d{4,9}\/|doi\.org\/10\.\d{4,9}\//i;
 
-function hasPrintedDoi(doc: Document): boolean {
-  return PRINTED_DOI.test(doc.body?.textContent ?? '');
+// An author list as a citation writes it: two names with initials ("Zhu, W., Hou, A. B.", "KM
+// Bastiaans, D Cho", "M. P. Allan and J. Lee"), or three full names ("Ella Peltonen, Eemil
+// Lagerspetz, Jonatan Hamberg"): prose and headlines rarely read so. Latin letters only, and no
+// Unicode classes: the pattern runs before every year of the page and must stay cheap.
+const UPPER = '[A-ZÀ-ÖØ-Þ]';
+const LOWER = "[a-zß-öø-ÿ'’-]";
+const APA = `${UPPER}${LOWER}+,\\s(?:${UPPER}\\.\\s?){1,3}`;
+const INITIALS_FIRST = `\\b(?:(?:${UPPER}\\.\\s?){1,3}|${UPPER}{1,3}\\s)${UPPER}${LOWER}+`;
+const FULL = `${UPPER}${LOWER}+\\s${UPPER}${LOWER}+`;
+const AND = '(?:,\\s|,?\\s(?:and|&)\\s)';
+const AUTHOR_LIST = new RegExp(
+  `(?:${APA}|${INITIALS_FIRST})${AND}(?:${APA}|${INITIALS_FIRST})|${FULL}${AND}${FULL}${AND}${FULL}`,
+);
+const YEARS = /(?<!\d)(?:19|20)\d\d(?!\d)/g;
+
+// Citations that link no paper: three years, each after an author list (read in the text since the
+// year before, at most 300 characters: each stretch of the page is read once).
+function hasAuthorLists(text: string): boolean {
+  let found = 0;
+  let from = 0;
+  YEARS.lastIndex = 0;
+  for (let match = YEARS.exec(text); match; match = YEARS.exec(text)) {
+    const window = text.slice(Math.max(from, match.index - 300), match.index);
+    from = match.index;
+    if (AUTHOR_LIST.test(window) && ++found >= 3) return true;
+  }
+  return false;
 }
 
 /**
  * True when one of `readers` is a site reader for this address, or the page shows a sign some
  * other reader could use (metadata, a site template's publication entries, a link to a paper,
- * citation cards, a DOI printed as text). Never false on a page where `readers` would find a paper (lib/detect/gate.test.ts holds that on every fixture).
+ * citation cards, a DOI printed as text, author lists with years). Never false on a page where `readers` would find a paper (lib/detect/gate.test.ts holds that on every fixture).
  */
 export function worthScanning(readers: readonly Source[], doc: Document, url: URL): boolean {
   if (readers.some((source) => source.kind === 'site' && source.matches(url))) return true;
-  return (
-    hasMetadata(doc) || hasTemplateEntries(doc) || hasPaperLink(doc) || hasCitationCards(doc) || hasPrintedDoi(doc)
-  );
+  if (hasMetadata(doc) || hasTemplateEntries(doc) || hasPaperLink(doc)) return true;
+  // The page's text, read once for the signs it shows.
+  const text = doc.body?.textContent ?? '';
+  return hasCitationCards(doc, text) || PRINTED_DOI.test(text) || hasAuthorLists(text);
 }

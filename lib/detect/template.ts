@@ -31,7 +31,7 @@ function addIds(into: PaperIds, ids: PaperIds): void {
 }
 
 /** Ids Altmetric's and Dimensions' badges carry: `data-doi`, `data-arxiv-id`, `data-pmid`. */
-function badgeIds(entry: Element): PaperIds {
+export function badgeIds(entry: Element): PaperIds {
   const ids: PaperIds = {};
   for (const badge of entry.querySelectorAll('[data-doi], [data-arxiv-id], [data-pmid]')) {
     ids.doi ??= normalizeDoi(badge.getAttribute('data-doi') ?? '') ?? undefined;

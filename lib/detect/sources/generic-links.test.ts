@@ -324,6 +324,23 @@ describe('titles, labels and names', () => {
     expect(cleanTitle("ECAI'24] Causal Diffusion Autoencoders")).toBe('Causal Diffusion Autoencoders');
   });
 
+  it('reads an initial A as an initial, and two names beside a semicolon as two', () => {
+    expect(parseAuthorList('MP Allan, MH Fischer, O Ostojic, A Andringa')).toEqual([
+      'MP Allan',
+      'MH Fischer',
+      'O Ostojic',
+      'A Andringa',
+    ]);
+    expect(parseAuthorList('A Survey')).toBeNull();
+    expect(parseAuthorList('J Osterwalder, A Tamai, W Auwärter; MP Allan, T Greber')).toEqual([
+      'J Osterwalder',
+      'A Tamai',
+      'W Auwärter',
+      'MP Allan',
+      'T Greber',
+    ]);
+  });
+
   it('reads author lists, and nothing that is not one', () => {
     expect(parseAuthorList('Tri Dao, Daniel Y. Fu, Stefano Ermon, Atri Rudra, and Christopher Ré')).toEqual([
       'Tri Dao',
@@ -519,6 +536,82 @@ describe('generic-links on entries that are a title and labelled links', () => {
     expect(papers(list.replaceAll('https://arxiv.org/pdf/', 'https://files.example.org/'))).toEqual([]);
     const badges = `<p><a href="https://pypi.org/project/x"><img alt="PyPI"></a> <a href="https://opensource.org/licenses/MIT"><img alt="License: MIT"></a> <a href="https://arxiv.org/abs/2406.01234"><img alt="arXiv"></a></p>`;
     expect(papers(badges)).toEqual([]);
+  });
+});
+
+describe('generic-links on citations that link no paper', () => {
+  const fixture = (name: string): { doc: Document; url: URL } => {
+    const dir = join(import.meta.dirname, '../../../tests/fixtures/generic-links', name);
+    const { url } = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { url: string };
+    return { doc: parseHtml(readFileSync(join(dir, 'page.html'), 'utf8'), url), url: new URL(url) };
+  };
+
+  it('reads an APA list that links nothing (ai4eps-mkdocs): authors (year). Title. Venue.', () => {
+    const { doc, url } = fixture('ai4eps-mkdocs');
+    const found = genericLinks.detect(doc, url).map(({ paper }) => paper);
+    expect(found).toHaveLength(22);
+    expect(found[0]).toMatchObject({
+      title: 'QuakeFlow: A Scalable Machine-learning-based Earthquake Monitoring Workflow with Cloud Computing',
+      authors: ['W. Zhu', 'A. B. Hou', 'R. Yang', 'A. Datta', 'S. M. Mousavi', 'W. L. Ellsworth', 'G. C. Beroza'],
+      published: '2022',
+    });
+    // No id and no address: the content key, the same for the same entry read twice.
+    expect(found[0]?.key).toMatch(/^ref:[0-9a-f]{16}$/);
+    expect(found.every((paper) => paper.authors.includes('W. Zhu'))).toBe(true);
+  });
+
+  it("reads a plain line, an author list and a publisher's page (allan-lab-publications), never press links as titles", () => {
+    const { doc, url } = fixture('allan-lab-publications');
+    const found = genericLinks.detect(doc, url).map(({ paper }) => paper);
+    const titles = found.map((paper) => paper.title);
+    expect(found.find((paper) => paper.title.startsWith('Robust procedure'))).toMatchObject({
+      authors: ['S Tewari', 'KM Bastiaans', 'MP Allan', 'JM van Ruitenbeek'],
+      published: '2017',
+      url: 'http://www.beilstein-journals.org/bjnano/content/pdf/2190-4286-8-238.pdf',
+    });
+    expect(found.find((paper) => paper.title.startsWith('Imaging Cooper pairing'))).toMatchObject({
+      venue: 'Nature Physics 9, 468',
+      url: 'http://www.nature.com/nphys/journal/vaop/ncurrent/abs/nphys2671.html',
+    });
+    // "See also … Leiden University news" and "Featured in 'News and Views' by …" follow the venue.
+    expect(titles.filter((title) => /news|featured/i.test(title))).toEqual([]);
+    // A line cut at a quote ("… in the “parent” state …") is no title: that entry gives nothing.
+    expect(titles.filter((title) => /\sthe$/.test(title))).toEqual([]);
+    expect(titles).toContain('Creating better superconductors by periodic nanopatterning');
+  });
+
+  const entry = (title: string, authors: string, year: number) =>
+    `<li><b>${title}</b><br>${authors}<br>In Proceedings of the Workshop, ${year}. <a href="#">[pdf]</a></li>`;
+
+  it('takes such entries only when an author is named in another entry of the page too', () => {
+    const owned = `<ul>${entry('Sparse Scene Graphs for Detection', 'Ana Ortiz and Wei Zhang', 2023)}${entry(
+      'Learning Depth from Focal Stacks',
+      'Jonas Becker and Ana Ortiz',
+      2022,
+    )}</ul>`;
+    expect(papers(owned).map((paper) => [paper.title, paper.authors, paper.published])).toEqual([
+      ['Sparse Scene Graphs for Detection', ['Ana Ortiz', 'Wei Zhang'], '2023'],
+      ['Learning Depth from Focal Stacks', ['Jonas Becker', 'Ana Ortiz'], '2022'],
+    ]);
+    // Strangers' names (a news list, a shop's reviews) make no publication list; nor does a byline.
+    const strangers = owned.replace('Jonas Becker and Ana Ortiz', 'Jonas Becker and Lea Roth');
+    expect(papers(strangers)).toEqual([]);
+    expect(papers(owned.replaceAll('<br>Ana', '<br>By Ana').replace('<br>Jonas', '<br>By Jonas'))).toEqual([]);
+  });
+
+  it('leaves an entry whose title is a heading link to generic-cards, and an entry with COinS to the coins reader', () => {
+    const card = (title: string) =>
+      `<div class="card"><h3><a href="/p/${title.length}">${title}</a></h3><p>Ana Ortiz, Wei Zhang</p><p>NeurIPS 2023</p></div>`;
+    expect(
+      papers(`<div>${card('Sparse Scene Graphs for Detection')}${card('Learning Depth from Focal Stacks')}</div>`),
+    ).toEqual([]);
+    const coins = '<span class="Z3988" title="ctx_ver=Z39.88-2004&amp;rft.genre=book"></span>';
+    const list = `<ul>${entry('Sparse Scene Graphs for Detection', 'Ana Ortiz and Wei Zhang', 2023)}${entry(
+      'Learning Depth from Focal Stacks',
+      'Jonas Becker and Ana Ortiz',
+      2022,
+    )}</ul>`.replaceAll('</li>', `${coins}</li>`);
+    expect(papers(list)).toEqual([]);
   });
 });
 

@@ -49,6 +49,14 @@
 // - A repository README that names its paper only in its h1 and links it as "arXiv"/"Paper"
 //   badges yields nothing: the h1 names the repository as often as the paper, and no entry around
 //   the badges holds a title (github-readme-synthetic).
+// - A citation that links no paper (its title a plain line, bold text or a link to a publisher's
+//   page, a project, `#`; its links a co-author's home page, an empty "[pdf]") is a paper when its
+//   block (li, p, dd, or a div/article/section/font beside blocks of its shape) reads as a title,
+//   an author list that is no byline and a year, and one of its authors is named in another entry
+//   of the page too (the page owner, a frequent co-author): a news page's strangers never are.
+//   Keyed by an id or address its links give, else by its content. Entries whose title is a
+//   card's heading link are generic-cards'; entries with COinS or a printed DOI, and template
+//   entries, are their readers'.
 // The helpers exported below are shared with generic-cards, so both read one entry the same way.
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
@@ -57,7 +65,7 @@ import type { PaperIds } from '../../paper/model';
 import { textOf } from '../dom';
 import { isCodeLink, type PaperLink, paperLinkOf } from '../links';
 import { describesArticle } from '../metadata';
-import { inTemplateEntry } from '../template';
+import { badgeIds, inTemplateEntry, TEMPLATE_ENTRY } from '../template';
 import type { Detection, Source } from '../types';
 
 // Web search engines: their result pages list page titles, not papers.
@@ -203,8 +211,9 @@ export function isName(text: string): boolean {
   if (tokens.length < 2 || tokens.length > 5) return false;
   if (PARTICLE.test(tokens[0] ?? '')) return false;
   let named = false;
-  for (const token of tokens) {
-    if (NOT_A_NAME.has(token.toLowerCase())) return false;
+  for (const [index, token] of tokens.entries()) {
+    // "A Tennant", "A de la Torre": a first initial A (written without its full stop) is no article.
+    if (NOT_A_NAME.has(token.toLowerCase()) && !(index === 0 && token === 'A')) return false;
     if (NAME_WORD.test(token)) named = true;
     else if (!INITIALS.test(token) && !PARTICLE.test(token) && !SUFFIX.test(token)) return false;
   }
@@ -233,7 +242,8 @@ export function parseAuthorList(text: string): string[] | null {
   if (value.includes(';')) {
     const turned = value.split(/\s*;\s*(?:and\s+|&\s*)?/).map((piece) => {
       const [last, first, ...rest] = piece.split(/\s*,\s*/);
-      return rest.length === 0 && last && first ? `${first} ${last}` : piece;
+      // "Allan, MP" is one name turned; "MP Allan, T Greber" is two.
+      return rest.length === 0 && last && first && !isName(last) ? `${first} ${last}` : piece;
     });
     value = turned.join(', ');
   }
@@ -402,7 +412,7 @@ export interface Part {
 
 // Words before a full stop that do not end a sentence: initials, "et al.", "Proc.", "pp.", "vol.".
 const ABBREVIATION =
-  /(?:^|[\s(])(?:\p{Lu}|al|Proc|Conf|Int|Intl|Natl|Vol|vol|No|no|pp|Jr|Sr|St|Dr|Mr|Ms|Inc|Ltd|Co|Eds?|eds?|Trans|Adv|Nat|Sci|Comput|Lett|Rev|Phys|Eng|Assoc|Ling|Lang|Mach|Learn|Res|Symp|Workshop|Annu|Meet|Syst|Inf|Process|Neural|Appl|Math|Stat|Technol|Univ|Dept|Tech|Rep|vs|cf|e\.g|i\.e)$/u;
+  /(?:^|[\s(]|(?<=(?:^|[\s(])\p{Lu}\.))(?:\p{Lu}|al|Proc|Conf|Int|Intl|Natl|Vol|vol|No|no|pp|Jr|Sr|St|Dr|Mr|Ms|Inc|Ltd|Co|Eds?|eds?|Trans|Adv|Nat|Sci|Comput|Lett|Rev|Phys|Eng|Assoc|Ling|Lang|Mach|Learn|Res|Symp|Workshop|Annu|Meet|Syst|Inf|Process|Neural|Appl|Math|Stat|Technol|Univ|Dept|Tech|Rep|vs|cf|e\.g|i\.e)$/u;
 
 /**
  * Splits runs into parts at block boundaries, at " | ", " · ", " • ", " — " and at full stops that
@@ -783,11 +793,19 @@ function readLabelledEntry(
     const inTitle = (run: Run): boolean =>
       !candidate.quoted && candidate.element.contains(run.element) && candidate.element !== roots[0];
     const parts = partsOf(runs, (run) => isLabelRun(run) || inTitle(run));
-    const citation = readCitation(parts.filter((part) => cleanTitle(part.text) !== candidate.text));
+    const rest = parts.filter((part) => cleanTitle(part.text) !== candidate.text);
+    const citation = readCitation(rest);
     if (!isCitation(citation)) continue;
     const anchor = innermost(candidate.element, candidate.text);
     const link = anchor.closest('a');
     const titleHref = link ? httpUrl(link.getAttribute('href'), page) : undefined;
+    // A link to another site after the venue is press about the paper ("See also Leiden University
+    // news", "Featured in 'News and Views' by …"), not its title; a card's own title link may
+    // follow its venue (Hugo's cards: authors, date, venue, then the title).
+    if (link && titleHref && new URL(titleHref).hostname !== page.hostname) {
+      const venue = rest.find((part) => isVenue(part.text.replace(/^published in\s+/i, '')));
+      if (venue && (venue.element.compareDocumentPosition(link) & 20) === 4) continue;
+    }
     return { title: candidate.text, anchor, titleHref, citation };
   }
   // A bare line of text and labelled links, one of which names the paper by an identifier ("Deep
@@ -924,6 +942,171 @@ function isClaimed(element: Element, claimed: ReadonlySet<Element>): boolean {
   return false;
 }
 
+// ---------------------------------------------------------------------------------------------
+// Citations that link no paper
+
+// A list of entries that each show a title, an author list and a year is a publication list,
+// whatever its entries link to (a publisher's page, a project, a video, `#`, nothing): a lab's
+// "Full list" of plain lines, an APA list in Markdown. What keeps a news page's stories out: an
+// entry is taken only when one of its authors is named in another entry of the page too (the page
+// owner, a frequent co-author), never from a byline.
+
+// Blocks a citation is written in; a div, article, section or font only beside blocks of its shape.
+const CITATION_TAGS = new Set(['LI', 'P', 'DD']);
+// An entry is short: a block with more text is a section or a column, not one paper.
+const CITATION_MAX_TEXT = 1500;
+const HAS_YEAR = /(?<!\d)(?:19|20)\d\d(?!\d)/;
+// A citation that prints its DOI is plain-citations' to read (one reader per entry).
+const PRINTED_DOI = /\bdoi\s*:?\s*10\.\d{4,9}\/|doi\.org\/10\.\d{4,9}\//i;
+
+/** A name folded to family name and first initial: "W. Zhu" (APA's "Zhu, W."), "MP Allan" and "M. P. Allan" are one person each. */
+export function nameKey(name: string): string {
+  const tokens = words(name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\./g, ' '));
+  return `${tokens[tokens.length - 1] ?? ''} ${tokens[0]?.[0] ?? ''}`;
+}
+
+/** True when a block of the parent's has the element's shape too; each parent's children counted once. */
+function hasTwin(element: Element, shapes: Map<Element, Map<string, number>>): boolean {
+  const parent = element.parentElement;
+  if (!parent) return false;
+  let counts = shapes.get(parent);
+  if (!counts) {
+    counts = new Map();
+    for (const child of parent.children) counts.set(signature(child), (counts.get(signature(child)) ?? 0) + 1);
+    shapes.set(parent, counts);
+  }
+  return (counts.get(signature(element)) ?? 0) >= 2;
+}
+
+function isHidden(element: Element): boolean {
+  for (let node: Element | null = element; node; node = node.parentElement) if (isSkipped(node)) return true;
+  return false;
+}
+
+/** True for a title that is a card's heading link (`h3 > a`, `.title a`, `a.title`): generic-cards reads those cards. */
+function isCardTitle(anchor: Element, entry: Element): boolean {
+  const link = anchor.closest('a');
+  if (!link || !entry.contains(link)) return false;
+  const holder = link.matches('[class*="title"]')
+    ? link
+    : link.parentElement?.closest('h2, h3, h4, h5, h6, [class*="title"]');
+  return holder !== null && holder !== undefined && entry.contains(holder);
+}
+
+/**
+ * What the links of a citation that links no paper give: ids of a link the links reader left
+ * (a PDF labelled "eThesis"), else the page of a link whose text is the title, a paper label or
+ * the venue ("Nature Physics 13, 21 (2017)"); never a co-author's home page or a companion file.
+ */
+function citationLinks(
+  runs: readonly Run[],
+  infos: ReadonlyMap<Element, LinkInfo>,
+  title: string,
+): { ids: PaperIds; url?: string; pdf?: string; code?: string; venue?: string } {
+  const ids: PaperIds = {};
+  let url: string | undefined;
+  let venue: string | undefined;
+  let pdf: string | undefined;
+  let code: string | undefined;
+  for (const run of runs) {
+    const info = run.link ? infos.get(run.link) : undefined;
+    if (!info) continue;
+    if (isCodeLink(info.href)) {
+      code ??= info.href;
+      continue;
+    }
+    const label = info.text.replace(/[[\]()]/g, '').trim();
+    if (COMPANION_LABEL.test(label)) continue;
+    if (info.paper) {
+      for (const [scheme, value] of Object.entries(info.paper.ids) as [keyof PaperIds, string | undefined][]) {
+        if (value && ids[scheme] === undefined) Object.assign(ids, { [scheme]: value });
+      }
+      pdf ??= info.paper.pdf;
+      url ??= info.paper.landing ?? info.paper.pdf;
+    } else if (PAPER_LABEL.test(label) || cleanTitle(info.text) === title) {
+      url ??= info.href;
+    } else if (isVenue(info.text) || JOURNAL_REFERENCE.test(cleanText(info.text) ?? '')) {
+      url ??= info.href;
+      venue ??= cleanVenue(info.text);
+    }
+  }
+  return { ids, url, pdf, code, venue };
+}
+
+/**
+ * The papers of citations no link names: blocks (innermost first, outside the entries the links
+ * reader read) that read as a title, an author list that is no byline and a year, one of whose
+ * authors another entry of the page names too.
+ */
+function unlinkedCitations(
+  body: Element,
+  page: URL,
+  claimed: ReadonlySet<Element>,
+  infos: ReadonlyMap<Element, LinkInfo>,
+  found: readonly Detection[],
+): Detection[] {
+  // The blocks around an entry already read are not entries: each element is marked once.
+  const around = new Set<Element>();
+  const mark = (element: Element): void => {
+    for (let node = element.parentElement; node && !around.has(node); node = node.parentElement) around.add(node);
+  };
+  for (const root of claimed) mark(root);
+  // A site template's entries are its reader's, and so is any block around them.
+  for (const entry of body.querySelectorAll(TEMPLATE_ENTRY)) mark(entry);
+  // So is an entry that embeds its metadata (COinS): the coins reader decides what it is.
+  for (const span of body.getElementsByClassName('Z3988')) mark(span);
+  const shapes = new Map<Element, Map<string, number>>();
+  const read: { entry: Element; reading: Reading; runs: Run[]; authors: string[] }[] = [];
+  const blocks = [...body.querySelectorAll('li, p, dd, div, article, section, font')].reverse();
+  for (const element of blocks) {
+    if (around.has(element)) continue;
+    if (!CITATION_TAGS.has(element.tagName) && !hasTwin(element, shapes)) continue;
+    const text = element.textContent ?? '';
+    if (text.length < 20 || text.length > CITATION_MAX_TEXT || !HAS_YEAR.test(text) || PRINTED_DOI.test(text)) continue;
+    if (isClaimed(element, claimed) || isFurniture(element) || isHidden(element) || inTemplateEntry(element)) continue;
+    const runs = runsOf([element]);
+    const reading = readLabelledEntry([element], runs, page, false);
+    const authors = reading?.citation.authors ?? [];
+    if (!reading || authors.length === 0 || reading.citation.byline || isCardTitle(reading.anchor, element)) continue;
+    // The year wherever the entry shows it outside its title ("Beilstein J. Nanotechnol. 8, 2389 (2017)").
+    reading.citation.published ??= yearsIn(text.replace(reading.title, ' '))[0]?.toString();
+    // A title does not end in an article or a preposition: its line was cut short (at a quote).
+    if (!reading.citation.published || /\s(?:the|a|an|of|in|on|for|and|to|with)$/i.test(reading.title)) continue;
+    read.push({ entry: element, reading, runs, authors });
+    mark(element);
+  }
+  // How many entries of the page name each person.
+  const named = new Map<string, number>();
+  const count = (authors: readonly string[]): void => {
+    for (const key of new Set(authors.map(nameKey))) named.set(key, (named.get(key) ?? 0) + 1);
+  };
+  for (const detection of found) count(detection.paper.authors);
+  for (const entry of read) count(entry.authors);
+  const papers: Detection[] = [];
+  for (const { entry, reading, runs, authors } of read.reverse()) {
+    if (!authors.some((name) => (named.get(nameKey(name)) ?? 0) >= 2)) continue;
+    const links = citationLinks(runs, infos, reading.title);
+    const ids: PaperIds = { ...badgeIds(entry), ...links.ids };
+    const paper = toPaper(
+      {
+        title: reading.title,
+        authors,
+        published: reading.citation.published,
+        venue: reading.citation.venue ?? links.venue,
+        ids,
+        url: links.url,
+        pdfUrl: links.pdf,
+        codeUrl: links.code,
+        source: 'generic-links',
+        pageUrl: page.href,
+      },
+      { contentKey: true },
+    );
+    if (paper) papers.push({ paper, anchor: reading.anchor });
+  }
+  return papers;
+}
+
 function detect(doc: Document, url: URL): Detection[] {
   // An article's own page gives that article only (the metadata readers'): its references and
   // figure, supplement and export links are not papers of the page.
@@ -956,6 +1139,7 @@ function detect(doc: Document, url: URL): Detection[] {
       if (detection) found.push(detection);
     }
   }
+  found.push(...unlinkedCitations(body, url, claimed, infos, found));
   return found;
 }
 
