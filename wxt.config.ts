@@ -49,6 +49,8 @@ export default defineConfig({
       'save-tab-papers': { suggested_key: { default: 'Alt+Shift+A' }, description: 'Save all papers on this tab' },
     },
     optional_host_permissions: ['http://*/*', 'https://*/*'],
+    // downloads: the backup file, asked for when the user turns it on (lib/durability/backup-file.ts).
+    optional_permissions: ['downloads'],
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
@@ -61,6 +63,8 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.mode !== 'test') return;
       manifest.host_permissions = allSites;
+      // Granted at install, as a click on the browser's prompt would: the backup file's browser test.
+      manifest.permissions = [...(manifest.permissions ?? []), 'downloads'];
       // What lib/access.ts registers once the grant is given: the script for pages no site reader knows.
       const sites = [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []))];
       manifest.content_scripts = [

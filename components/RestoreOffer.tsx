@@ -4,6 +4,7 @@
 // (the side panel writes the library while the background may be asleep).
 import { useEffect, useState } from 'preact/hooks';
 import { type BackupGap, findBackupGap, restoreGap } from '../lib/durability/backup';
+import { backupFileAfter } from '../lib/durability/backup-file';
 import { keepBackedUp } from '../lib/durability/follow';
 import { formatBytes, type StorageHealth, storageHealth } from '../lib/durability/storage-health';
 import { notifyTabs } from '../lib/tabs';
@@ -54,7 +55,7 @@ export function RestoreOffer({ keepBackup = false }: { keepBackup?: boolean }) {
       () => undefined,
     );
     storageHealth().then((found) => live && setHealth(found));
-    const stop = keepBackup ? keepBackedUp() : undefined;
+    const stop = keepBackup ? keepBackedUp({ onBackup: (backup) => void backupFileAfter(backup) }) : undefined;
     return () => {
       live = false;
       if (idle !== undefined) cancelIdleCallback(idle);

@@ -8,6 +8,7 @@ import { syncAllSitesScript } from '../lib/access';
 import { registerCommands } from '../lib/commands';
 import { queueForCompletion, resumeCompletion } from '../lib/completion/drain';
 import { readCompletionSettings } from '../lib/completion/settings';
+import { backupFileAfter } from '../lib/durability/backup-file';
 import { explainWriteFailure } from '../lib/durability/failure';
 import { keepBackedUp } from '../lib/durability/follow';
 import { allPapers, findSaved, getPaper, removePaper, restorePaper, savePapers } from '../lib/library/library';
@@ -126,8 +127,9 @@ export default defineBackground(() => {
   registerCommands();
   // Completion's queue outlives this worker: what a stopped one left is asked about now.
   resumeCompletion((keys) => void notifyTabs(keys));
-  // The rolling backup outside IndexedDB, written a moment after each change (lib/durability).
-  keepBackedUp();
+  // The rolling backup outside IndexedDB, written a moment after each change, and the backup file
+  // when the user turned it on and one is due (lib/durability).
+  keepBackedUp({ onBackup: (backup) => void backupFileAfter(backup) });
   browser.permissions.onAdded.addListener(() => void syncAllSitesScript());
   browser.permissions.onRemoved.addListener(() => void syncAllSitesScript());
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {

@@ -1,8 +1,9 @@
 // The side panel's settings: the sites where papershelf is turned off (each can be turned back
-// on), import and export of the whole library, and completion from online services.
+// on), import and export of the whole library, the backup file, and completion from online services.
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { DISABLED_SITES_KEY, disabledSites, setSiteDisabled } from '../../lib/site-settings';
+import { BackupFileView } from './BackupFile';
 import { CompletionSettingsView } from './Completion';
 
 interface Props {
@@ -61,6 +62,10 @@ export function Settings({ transfer, onMessage }: Props) {
       <section aria-labelledby="transfer-title">
         <h2 id="transfer-title">Import and export</h2>
         {transfer}
+      </section>
+      <section id="backup-file-settings" aria-labelledby="backup-file-title">
+        <h2 id="backup-file-title">Backup file</h2>
+        <BackupFileView onMessage={onMessage} />
       </section>
       <section id="completion-settings" aria-labelledby="completion-title">
         <h2 id="completion-title">Completing papers from online services</h2>

@@ -124,7 +124,7 @@ export function Transfer({ papers, selection, ready, onDone, onError }: Props) {
         ref={input}
         type="file"
         hidden
-        accept=".json,.bib,.bibtex,.ris,.txt,application/json"
+        accept=".json,.gz,.bib,.bibtex,.ris,.txt,application/json,application/gzip"
         aria-label="Import a papershelf backup, BibTeX, RIS or CSL-JSON file"
         onChange={(event) => {
           const file = event.currentTarget.files?.[0];

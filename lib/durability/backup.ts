@@ -84,9 +84,8 @@ async function previousPapers(
   return (await readNewestBackup(places))?.papers ?? [];
 }
 
-/** The outcome of one backup: what was written, where, and where it failed. */
-export interface BackupResult {
-  meta: BackupMeta;
+/** The outcome of one backup: what was written (the backup itself), where, and where it failed. */
+export interface BackupResult extends KeptBackup {
   written: BackupPlace['id'][];
   failed: { place: BackupPlace['id']; message: string }[];
 }
@@ -106,7 +105,7 @@ export async function writeBackup(changed: ReadonlySet<string>, options: BackupO
   const gzip = await gzipText(toBackup(papers));
   const meta: BackupMeta = { layout: 1, readAt, count: papers.length, bytes: gzip.length };
   const outcomes = await Promise.allSettled(places.map((place) => place.write({ meta, gzip })));
-  const result: BackupResult = { meta, written: [], failed: [] };
+  const result: BackupResult = { meta, gzip, written: [], failed: [] };
   outcomes.forEach((outcome, at) => {
     const id = (places[at] as BackupPlace).id;
     if (outcome.status === 'fulfilled') result.written.push(id);

@@ -14,6 +14,41 @@ export async function gunzipText(bytes: Uint8Array): Promise<string> {
   return new Response(stream).text();
 }
 
+/** Whether bytes begin as a gzip file does. */
+export function isGzip(bytes: Uint8Array): boolean {
+  return bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
+/**
+ * Decompresses gzip bytes, stopping as soon as the output passes `limit` bytes (a gzip bomb unpacks
+ * to gigabytes) with `onTooLarge()`'s error; throws when the bytes are not gzip.
+ */
+export async function gunzipBytes(bytes: Uint8Array, limit: number, onTooLarge: () => Error): Promise<Uint8Array> {
+  const reader = new Blob([bytes as Uint8Array<ArrayBuffer>])
+    .stream()
+    .pipeThrough(new DecompressionStream('gzip'))
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      await reader.cancel();
+      throw onTooLarge();
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.length;
+  }
+  return out;
+}
+
 // btoa/atob work on "binary strings"; a chunk at a time keeps String.fromCharCode's argument list short.
 const CHUNK = 0x8000;
 

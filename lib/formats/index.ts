@@ -25,7 +25,13 @@ export {
 } from './catalog';
 export { FormatError } from './errors';
 export type { ImportIssue } from './imported';
-export { checkImportSize, MAX_IMPORT_BYTES } from './input';
+export { checkImportSize, MAX_IMPORT_BYTES, MAX_UNPACKED_BYTES } from './input';
+
+/** How an import reads: the time it stamps, and its size limit (MAX_IMPORT_BYTES unless a gzip file's). */
+export interface ImportOptions {
+  now?: Date;
+  maxBytes?: number;
+}
 
 const WRITERS: Record<ExportFormat, (papers: readonly (Paper | SavedPaper)[]) => string> = {
   bibtex: toBibtex,
@@ -184,8 +190,8 @@ function unknownFormat(text: string): FormatError {
  * binary or UTF-16, not any of the formats, or broken as a whole (invalid JSON, a backup from a
  * newer papershelf).
  */
-export function importText(text: string, filenameHint?: string, options: { now?: Date } = {}): ImportResult {
-  const { text: body, warnings } = dropControls(checkImportText(text));
+export function importText(text: string, filenameHint?: string, options: ImportOptions = {}): ImportResult {
+  const { text: body, warnings } = dropControls(checkImportText(text, options.maxBytes));
   const now = options.now ?? new Date();
   const format = detectFormat(body, filenameHint);
   const read = (): Omit<ImportResult, 'warnings'> & { warnings?: ImportIssue[] } => {
@@ -206,8 +212,8 @@ export function importText(text: string, filenameHint?: string, options: { now?:
 }
 
 /** Reads an import file's bytes (as `File.arrayBuffer()` gives them): checks and decodes UTF-8, then `importText`. */
-export function importBytes(bytes: Uint8Array, filenameHint?: string, options: { now?: Date } = {}): ImportResult {
-  return importText(decodeImportBytes(bytes), filenameHint, options);
+export function importBytes(bytes: Uint8Array, filenameHint?: string, options: ImportOptions = {}): ImportResult {
+  return importText(decodeImportBytes(bytes, options.maxBytes), filenameHint, options);
 }
 
 /** "line 14 (smith2020): the entry has no title": one left-out entry, as a person reads it. */

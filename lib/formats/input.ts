@@ -10,15 +10,24 @@ import { FormatError } from './errors';
  */
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
 
+/**
+ * The most a gzip import file (a papershelf backup file, `.json.gz`) may unpack to: 200 MB, a
+ * backup of well over 100,000 papers with abstracts; more is refused as it unpacks (a gzip bomb).
+ */
+export const MAX_UNPACKED_BYTES = 4 * MAX_IMPORT_BYTES;
+
 function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-/** Throws a FormatError when a file of this many bytes (or characters) is over the import limit. */
-export function checkImportSize(bytes: number): void {
-  if (bytes > MAX_IMPORT_BYTES) {
+/**
+ * Throws a FormatError when a file of this many bytes (or characters) is over the import limit
+ * (`limit`: a larger one for what a gzip file unpacks to, MAX_UNPACKED_BYTES).
+ */
+export function checkImportSize(bytes: number, limit = MAX_IMPORT_BYTES): void {
+  if (bytes > limit) {
     throw new FormatError(
-      `the file is ${megabytes(bytes)}; papershelf imports files of up to ${megabytes(MAX_IMPORT_BYTES)}: split it into smaller files`,
+      `the file is ${megabytes(bytes)}; papershelf imports files of up to ${megabytes(limit)}: split it into smaller files`,
     );
   }
 }
@@ -97,8 +106,8 @@ function isBinary(length: number, codeAt: (index: number) => number): boolean {
  * FormatError for a file over the size limit, a binary file (naming PDF, ZIP, SQLite ...), UTF-16
  * text, or bytes that are not UTF-8 (naming the line of the first one).
  */
-export function decodeImportBytes(bytes: Uint8Array): string {
-  checkImportSize(bytes.length);
+export function decodeImportBytes(bytes: Uint8Array, limit = MAX_IMPORT_BYTES): string {
+  checkImportSize(bytes.length, limit);
   for (const [what, signature] of SIGNATURES) {
     if (signature.every((byte, index) => bytes[index] === byte)) {
       throw new FormatError(`this is ${what}, not a list of papers (BibTeX, RIS, CSL-JSON or a papershelf backup)`);
@@ -135,8 +144,8 @@ export function decodeImportBytes(bytes: Uint8Array): string {
  * Checks text that is already decoded (pasted, or read by the browser): the size limit, and NUL
  * characters, which only a binary or UTF-16 file read as UTF-8 has. Returns it without a BOM.
  */
-export function checkImportText(text: string): string {
-  checkImportSize(text.length);
+export function checkImportText(text: string, limit = MAX_IMPORT_BYTES): string {
+  checkImportSize(text.length, limit);
   const nul = text.indexOf('\u0000');
   if (nul >= 0) {
     if (looksLikeUtf16((index) => text.charCodeAt(index) === 0, text.length)) {

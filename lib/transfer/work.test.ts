@@ -3,8 +3,11 @@
 // panel's order, a backup comes back in whole, and a bad file changes nothing.
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { exportPapers } from '../formats';
+import { gzipText } from '../durability/compress';
+import { exportPapers, MAX_UNPACKED_BYTES } from '../formats';
+import { toBackup } from '../formats/backup';
 import { closeLibraryDb } from '../library/db';
 import { createLibrary, type Library } from '../library/library';
 import { freshName } from '../library/test-helpers';
@@ -99,6 +102,40 @@ describe('runTransfer', () => {
     expect(done.type).toBe('failed');
     expect(done.type === 'failed' && done.message).toMatch(/^Nothing was imported from broken\.json: /);
     expect(await target.allPapers()).toEqual(before);
+  });
+
+  it('reads the backup file (the gzip of a backup) as the backup itself', async () => {
+    const all = await source.allPapers();
+    const gzip = await gzipText(toBackup(all));
+    const target = library();
+    const file = new Blob([gzip as Uint8Array<ArrayBuffer>]);
+    const done = last(await run({ type: 'import', file, name: 'papershelf-backup-2026-12-04-0735.json.gz' }, target));
+    if (done.type !== 'imported') throw new Error(JSON.stringify(done));
+    expect(done.message).toBe(
+      `Imported from the papershelf backup: ${all.length} papers added, 0 papers merged with ones already saved.`,
+    );
+    expect(await target.allPapers()).toEqual(all);
+  });
+
+  it('refuses a gzip file cut short, and one that unpacks past the limit, before it is read', async () => {
+    const target = library();
+    const gzip = await gzipText(toBackup(await source.allPapers()));
+    const cut = new Blob([gzip.slice(0, gzip.length >> 1) as Uint8Array<ArrayBuffer>]);
+    expect(last(await run({ type: 'import', file: cut, name: 'backup.json.gz' }, target))).toEqual({
+      type: 'failed',
+      message:
+        'Nothing was imported from backup.json.gz: the file looks like a gzip archive but does not unpack: it may be damaged or cut short',
+    });
+    // 201 MB of spaces compress to about 200 KB: a bomb, stopped as it unpacks.
+    const bomb = new Uint8Array(gzipSync(Buffer.alloc(MAX_UNPACKED_BYTES + 1024 * 1024, ' ')));
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const file = new Blob([bomb as Uint8Array<ArrayBuffer>]);
+    expect(last(await run({ type: 'import', file, name: 'bomb.json.gz' }, target))).toEqual({
+      type: 'failed',
+      message:
+        'Nothing was imported from bomb.json.gz: the file unpacks to more than 200 MB, more than papershelf imports: split it into smaller files',
+    });
+    expect(await target.allPapers()).toEqual([]);
   });
 
   it('refuses a malformed request in words', async () => {

@@ -2,6 +2,7 @@
 // read and written here, off the panel's main thread, and the panel gets only progress, a file to
 // download, or a summary. The formats stay pure (lib/formats); this calls them.
 import { z } from 'zod/mini';
+import { gunzipBytes, isGzip } from '../durability/compress';
 import { EXPORT_FORMATS, type ExportFormat, FORMATS } from '../formats/catalog';
 import * as formats from '../formats/index';
 import type { Library } from '../library/library';
@@ -34,6 +35,27 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+// A gzip file (papershelf's backup file, `.json.gz`, or any compressed list) is read as what it
+// unpacks to, which may be larger than a plain file: a backup compresses about sevenfold.
+async function unpacked(
+  bytes: Uint8Array,
+  name: string,
+): Promise<{ bytes: Uint8Array; name: string; maxBytes?: number }> {
+  if (!isGzip(bytes)) return { bytes, name };
+  const maxBytes = formats.MAX_UNPACKED_BYTES;
+  const tooLarge = () =>
+    new formats.FormatError(
+      `the file unpacks to more than ${maxBytes / (1024 * 1024)} MB, more than papershelf imports: split it into smaller files`,
+    );
+  const inner = await gunzipBytes(bytes, maxBytes, tooLarge).catch((error: unknown) => {
+    if (error instanceof formats.FormatError) throw error;
+    throw new formats.FormatError(
+      'the file looks like a gzip archive but does not unpack: it may be damaged or cut short',
+    );
+  });
+  return { bytes: inner, name: name.replace(/\.gz$/i, ''), maxBytes };
+}
+
 /** Runs one export or import against `library`, telling `post` how it goes; never throws. */
 export async function runTransfer(
   input: unknown,
@@ -64,9 +86,9 @@ export async function runTransfer(
   try {
     post({ type: 'progress', phase: 'reading' });
     formats.checkImportSize(request.file.size);
-    const bytes = new Uint8Array(await request.file.arrayBuffer());
+    const read = await unpacked(new Uint8Array(await request.file.arrayBuffer()), request.name);
     post({ type: 'progress', phase: 'parsing' });
-    const result = formats.importBytes(bytes, request.name);
+    const result = formats.importBytes(read.bytes, read.name, { maxBytes: read.maxBytes });
     post({ type: 'progress', phase: 'saving', count: result.papers.length });
     const summary = await library.importRecords(result.papers);
     post({
