@@ -62,7 +62,7 @@ function standInDownloads(failWith?: string) {
       const id = items.length + 1;
       items.push({
         id,
-        filename: `/home/reader/Downloads/${options.filename}`,
+        filename: `Downloads/${options.filename}`,
         url: options.url,
         state: 'in_progress',
       });
@@ -147,7 +147,7 @@ describe('the backup file', () => {
     const start = new Date('2026-12-04T07:00:00Z');
     const written = await writeBackupFile(backup, { now: start, downloads });
     expect(written).toMatchObject({ id: 1, count: 3, bytes: backup.gzip.length, at: start.toISOString() });
-    expect(written.path).toMatch(/^\/home\/reader\/Downloads\/papershelf-backups\/papershelf-backup-.*\.json\.gz$/);
+    expect(written.path).toMatch(/^Downloads\/papershelf-backups\/papershelf-backup-.*\.json\.gz$/);
     // What reaches the disk is the backup's gzip, byte for byte.
     const sent = await bytesOf(downloads.items[0]?.url ?? '');
     expect(sent).toEqual(backup.gzip);

@@ -29,14 +29,16 @@ describe('keepBackedUp', () => {
       keepBackedUp({
         name,
         places: [place],
-        delayMs: 0,
+        // Not 0: both contexts must have heard of the change before the first reads the library
+        // (on a loaded machine the second heard it after a 0 ms backup, and rightly wrote again).
+        delayMs: 300,
         onBackup: (result) => {
           results.push(result);
           resolveFirst();
         },
       }),
       // Long after the first has written: it finds that backup newer than the change and skips.
-      keepBackedUp({ name, places: [place], delayMs: 1500, onBackup: (result) => results.push(result) }),
+      keepBackedUp({ name, places: [place], delayMs: 2000, onBackup: (result) => results.push(result) }),
     ];
     const library = createLibrary({ name });
     await library.savePapers([
@@ -44,7 +46,7 @@ describe('keepBackedUp', () => {
       makePaper({ key: 'arxiv:2309.17453', title: 'Attention Sinks' }),
     ]);
     await done;
-    await new Promise((resolve) => setTimeout(resolve, 2000));
+    await new Promise((resolve) => setTimeout(resolve, 2500));
     for (const stop of stops) stop();
     expect(place.writes.length).toBe(1);
     expect(results.map((result) => result.meta.count)).toEqual([2]);
