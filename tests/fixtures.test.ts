@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { detectionSteps } from '../lib/detect/engine';
 import { worthScanning } from '../lib/detect/gate';
 import { detectPapers, sources } from '../lib/detect/index';
+import { PaperSchema } from '../lib/paper/model';
 import { parseHtml } from '../scripts/html';
 import { CORPORA } from './e2e/paths';
 
@@ -39,6 +40,8 @@ describe('saved pages', () => {
         expect(anchor?.ownerDocument, `anchor of ${paper.key}`).toBe(doc);
       }
       const papers = detections.map((detection) => detection.paper);
+      // toPaper builds papers valid by construction, with no schema at run time: the schema holds.
+      for (const paper of papers) expect(PaperSchema.safeParse(paper).error, paper.key).toBeUndefined();
       // The content script's gate never hides a page that has papers.
       if (papers.length > 0) expect(worthScanning(sources, doc, new URL(url)), 'the gate lets it through').toBe(true);
       // The scan in steps (what the content script slices) finds the very same.

@@ -6,16 +6,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { type ContentAnswer, readAnswer, readTabRequest } from '../../lib/content-messages';
 import { detectInSlices } from '../../lib/detect/engine';
 import { worthScanning } from '../../lib/detect/gate';
 import { metadataReaders } from '../../lib/detect/readers';
 import type { Source } from '../../lib/detect/types';
-import {
-  type BackgroundRequest,
-  type BackgroundResponse,
-  BackgroundResponseSchema,
-  TabRequestSchema,
-} from '../../lib/messages';
+import type { BackgroundRequest } from '../../lib/messages';
 import { idTerms } from '../../lib/paper/ids';
 import type { Paper } from '../../lib/paper/model';
 import { isSiteDisabled, setSiteDisabled, siteOf } from '../../lib/site-settings';
@@ -67,11 +63,9 @@ export function shelfScript(matches: readonly string[], readers: readonly Source
   });
 }
 
-async function ask(request: BackgroundRequest): Promise<BackgroundResponse> {
+async function ask(request: BackgroundRequest): Promise<ContentAnswer> {
   try {
-    const answer: unknown = await browser.runtime.sendMessage(request);
-    const parsed = BackgroundResponseSchema.safeParse(answer);
-    return parsed.success ? parsed.data : { ok: false, error: 'papershelf did not answer' };
+    return readAnswer(await browser.runtime.sendMessage(request)) ?? { ok: false, error: 'papershelf did not answer' };
   } catch (error) {
     const text = String((error as Error)?.message ?? error);
     return {
@@ -333,7 +327,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     control.setState('saving');
     const answer = await ask({ type: 'save', papers: [control.paper] });
     if (!answer.ok) return control.setState('error', answer.error);
-    setSavedKey(control, answer.saved?.[0]?.key ?? control.paper.key);
+    setSavedKey(control, answer.savedKey ?? control.paper.key);
     control.setState('saved');
   }
 
@@ -356,7 +350,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     const answer = await ask({ type: 'undo-remove', key });
     if (!answer.ok) return control.setState('error', answer.error);
     control.removedKey = undefined;
-    setSavedKey(control, answer.saved?.[0]?.key ?? key);
+    setSavedKey(control, answer.savedKey ?? key);
     control.setState('saved');
   }
 
@@ -369,21 +363,21 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
   // Answers with sendResponse (not a returned promise), which every browser supports.
   const onMessage = (message: unknown, sender: { id?: string }, sendResponse: (answer: unknown) => void): boolean => {
     if (sender.id !== browser.runtime.id) return false;
-    const request = TabRequestSchema.safeParse(message);
-    if (!request.success) return false;
-    if (request.data.type === 'get-papers') {
+    const request = readTabRequest(message);
+    if (!request) return false;
+    if (request.type === 'get-papers') {
       sendResponse({ url: location.href, papers });
       return false;
     }
     // The background restarted and may have missed a change: every control asks again.
-    if (request.data.type === 'library-resync') {
+    if (request.type === 'library-resync') {
       void refresh(controls.values());
       return false;
     }
     // Only the controls that show a changed key (one of their paper's ids, or the key it is saved
     // under) ask again: a save elsewhere costs this page a lookup of those, not of all its papers.
     const changed = new Set<Control>();
-    for (const key of request.data.keys) for (const control of byTerm.get(key) ?? []) changed.add(control);
+    for (const key of request.keys) for (const control of byTerm.get(key) ?? []) changed.add(control);
     if (changed.size > 0) void refresh(changed);
     return false;
   };

@@ -26,9 +26,14 @@ export function* detectionSteps(readers: readonly Source[], doc: Document, url: 
     if (!source.matches(url) || (knownSite && source.kind === 'listing')) continue;
     try {
       for (const detection of source.read?.(doc, url) ?? source.detect(doc, url)) {
-        const existing = pageTerms(detection.paper)
-          .map((term) => byTerm.get(term))
-          .find((match) => match !== undefined);
+        // Each paper's terms are worked out once (a landing address is parsed for them): again only
+        // for a merged paper, whose ids may have grown.
+        const terms = pageTerms(detection.paper);
+        let existing: Detection | undefined;
+        for (const term of terms) {
+          existing = byTerm.get(term);
+          if (existing) break;
+        }
         if (existing) {
           existing.paper = mergePapers(existing.paper, detection.paper);
           existing.anchor ??= detection.anchor;
@@ -37,7 +42,7 @@ export function* detectionSteps(readers: readonly Source[], doc: Document, url: 
           found.push(detection);
         }
         const target = existing ?? detection;
-        for (const term of pageTerms(target.paper)) byTerm.set(term, target);
+        for (const term of existing ? pageTerms(target.paper) : terms) byTerm.set(term, target);
         yield;
       }
     } catch {

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { mergePapers, toPaper } from './build';
+import { mergePapers, type PaperDraft, toPaper } from './build';
+import { PaperIdsSchema, PaperSchema, PaperTypeSchema } from './model';
+import { ID_NAMES, PAPER_FIELDS, PAPER_TYPES } from './vocab';
 
 describe('toPaper', () => {
   it('cleans a draft into the contract shape, omitting what is absent', () => {
@@ -57,6 +59,64 @@ describe('toPaper', () => {
     expect(
       toPaper({ title: 'T', ids: { pubmed: '42' }, published: 'Oct 2023', source: 'x' })?.published,
     ).toBeUndefined();
+  });
+});
+
+describe('the model as plain names (vocab.ts)', () => {
+  it('names the schema’s fields, ids and types, in its order', () => {
+    expect([...PAPER_FIELDS]).toEqual(Object.keys(PaperSchema.shape));
+    expect([...ID_NAMES]).toEqual(Object.keys(PaperIdsSchema.shape));
+    expect([...PAPER_TYPES]).toEqual(PaperTypeSchema.options);
+  });
+});
+
+describe('toPaper on hostile drafts', () => {
+  // No schema runs inside toPaper: whatever a page or a file hands it, the result is null or a
+  // paper the model's schema accepts.
+  const junk = ['', ' ', '\u0000', '\n\t', 'x'.repeat(70_000), 'javascript:alert(1)', 'data:text/html,x', '🙂', 'a b'];
+  const drafts: PaperDraft[] = [];
+  for (const value of junk) {
+    drafts.push(
+      { title: value, url: value, source: 'page' },
+      {
+        title: 'T',
+        ids: { doi: `10.1000/${value}`, arxiv: value, pubmed: value, pmcid: value, shortDoi: value },
+        source: 'page',
+      },
+      { title: 'T', url: 'https://example.org/p', source: value },
+      {
+        title: 'T',
+        url: `https://example.org/${value}`,
+        source: 'page',
+        authors: [value, value],
+        keywords: [value],
+        published: value,
+        issued: value,
+        pdfUrl: value,
+        codeUrl: `https://${value}`,
+        type: value as PaperDraft['type'],
+        names: [{ family: value, given: value }, { literal: value }],
+        editors: [{ given: value }],
+        pages: value,
+        volume: value,
+        upvotes: Number.NaN,
+        stars: -1,
+        extra: { bibtex: { [value]: value }, ris: { [value]: [value, ''] }, csl: { note: value } },
+      },
+      { title: 'T', source: 'page', authors: [value], abstract: value, venue: value },
+    );
+  }
+  it('gives null or a paper the schema accepts, whatever the draft holds', () => {
+    let papers = 0;
+    for (const draft of drafts) {
+      for (const contentKey of [false, true]) {
+        const paper = toPaper(draft, { contentKey });
+        if (!paper) continue;
+        papers++;
+        expect(PaperSchema.safeParse(paper).error, JSON.stringify(draft).slice(0, 200)).toBeUndefined();
+      }
+    }
+    expect(papers).toBeGreaterThan(drafts.length);
   });
 });
 

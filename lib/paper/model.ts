@@ -1,13 +1,12 @@
 // The one place that declares what a paper is (docs/CONTRACT.md, "Paper"). Everything else takes
-// its types from here through z.infer. Written with zod/mini: the content script bundles the model
-// (through toPaper), and the mini build lets it carry only the checks it uses.
-import { z } from 'zod/mini';
+// its types from here through z.infer. Written with zod/mini; the content scripts build papers with
+// lib/paper/build.ts and take only types from here (their names and patterns: ./vocab.ts).
 import en from 'zod/v4/locales/en.js';
+import { z } from '../zod-mini';
+import { ISO_DATE, KEY_PATTERN, PAPER_TYPES } from './vocab';
 
-// Extension pages and content scripts forbid eval (CSP): parse without zod's compiled fast path,
-// instead of trying it and logging a CSP violation on every page. The mini build carries no error
-// texts of its own: the English ones make import and save errors readable.
-z.config({ ...en(), jitless: true });
+// The mini build carries no error texts of its own: the English ones make import and save errors readable.
+z.config(en());
 
 const text = z.string().check(z.minLength(1));
 const httpUrl = z.url({ protocol: /^https?$/ });
@@ -15,7 +14,7 @@ const count = z.int().check(z.nonnegative());
 const opt = z.optional;
 
 /** ISO date as precise as known: 2023-10-05, 2023-10 or 2023. */
-export const IsoDateSchema = z.string().check(z.regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/));
+export const IsoDateSchema = z.string().check(z.regex(ISO_DATE));
 
 /** ISO date-time in UTC, as written by Date#toISOString. */
 export const IsoDateTimeSchema = z.iso.datetime();
@@ -38,27 +37,10 @@ export const PaperIdsSchema = z.object({
  * The identity key: the strongest id, else the normalised landing address, else the content key
  * `ref:` + 16 hex digits (lib/paper/content-key.ts).
  */
-export const KeySchema = z.string().check(z.regex(/^(arxiv|doi|shortdoi|pubmed|openreview|acl|s2|url|ref):\S+$/));
+export const KeySchema = z.string().check(z.regex(KEY_PATTERN));
 
 /** What kind of work a paper is, as a citation needs it. */
-export const PaperTypeSchema = z.enum([
-  'article',
-  'conference',
-  'chapter',
-  'book',
-  'thesis',
-  'report',
-  'preprint',
-  'dataset',
-  'software',
-  'webpage',
-  // Films, video recordings and broadcasts (Zotero's film, videoRecording, tvBroadcast): a film
-  // and the TV series of one title, director and year are different works.
-  'film',
-  'video',
-  'broadcast',
-  'other',
-]);
+export const PaperTypeSchema = z.enum(PAPER_TYPES);
 
 /**
  * A person or organisation with its structure (CSL's name object): an organisation or a name

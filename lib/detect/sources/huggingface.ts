@@ -7,10 +7,11 @@
 // page's markup are the fallback when the JSON is missing, stale or changed shape. Facts verified on
 // tests/fixtures/huggingface/daily-listing and paper-page. Collections and repository pages are
 // read from their links only (see detectPaperLinks).
-import { z } from 'zod/mini';
+
 import { cleanText, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { parseArxivId } from '../../paper/ids';
+import { z } from '../../zod-mini';
 import { firstIn, parseCount, parseJson, textOf } from '../dom';
 import type { Detection, Source } from '../types';
 

@@ -24,10 +24,11 @@
 //   step): citation_pdf_url and the JSON-LD's `mainEntity` are sometimes the publisher's page.
 // - Anchors: the paper page's `h1`, a row's title (`.cl-paper-title`, inside its link: the control
 //   goes after the link).
-import { z } from 'zod/mini';
+
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { normalizeDoi, parseArxivId } from '../../paper/ids';
+import { z } from '../../zod-mini';
 import { meta, metaAll, parseJson, textExcept, textOf } from '../dom';
 import type { Detection, Source } from '../types';
 
