@@ -37,6 +37,7 @@
 //
 // Whitespace is collapsed (BibTeX does the same when reading), fields end with no trailing comma.
 // bibtex.test.ts reads every rule back with @retorquere/bibtex-parser (Better BibTeX's parser).
+import { pageRange } from '../paper/build';
 import { type ArxivId, isArxivDoi, parseArxivId } from '../paper/ids';
 import type { Name, Paper, PaperType, SavedPaper } from '../paper/model';
 import { MONTH_NAMES } from './fields';
@@ -330,10 +331,10 @@ function authorField(paper: Paper): string | undefined {
   return names.join(' and ');
 }
 
-/** Page ranges with BibTeX's en dash: "1–20", "1-20" → "1--20". */
+/** Page ranges with BibTeX's en dash: "1–20", "1-20" → "1--20"; a hyphen that is not a range's stays one. */
 function pagesField(pages: string): string {
-  return collapse(pages)
-    .split(/\s*[-–—]+\s*/)
+  return (pageRange(collapse(pages)) ?? '')
+    .split(/\s*[–—]\s*/)
     .map((part) => escapeText(part))
     .join('--');
 }
