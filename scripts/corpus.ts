@@ -1,7 +1,7 @@
 // `npx tsx scripts/corpus.ts [--misses]`: issue 8's "Done means" figures on the real
 // bibliographies under tests/fixtures/bib/ (lib/formats/corpora.ts: Better BibTeX's import
-// fixtures, Zotero's BibTeX and RIS translator tests, each input beside the Zotero items its oracle
-// makes of it). Prints, as JSON lines: the share of entries with a title that come in, and for each
+// fixtures, Zotero's BibTeX and RIS translator tests, JabRef's RIS importer tests, each input
+// beside what its oracle makes of it). Prints, as JSON lines: the share of entries with a title that come in, and for each
 // field (title ignoring case, family names, year, DOI, URL, abstract, volume, issue, pages,
 // publisher, type) the share equal to the oracle's item, over all corpora and per corpus; then the
 // export checks. `--misses` lists every difference. Not part of `npm test` (oracle-corpora.test.ts

@@ -4,6 +4,7 @@
 // the corpus tests (oracle-corpora.test.ts and the export checks) and by `scripts/corpus.ts`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from '@retorquere/bibtex-parser';
 import Ajv from 'ajv';
 import type { PaperType, SavedPaper } from '../paper/model';
 import { foldTitle } from '../paper/titles';
@@ -11,11 +12,15 @@ import { importText } from './index';
 
 export const BIB_FIXTURES = join(import.meta.dirname, '../../tests/fixtures/bib');
 
-/** Each corpus: its folder, the extension of its inputs, and whose items its `.json` files are. */
+/**
+ * Each corpus: its folder, the extension of its inputs and of the oracle's answer beside each
+ * (Zotero items as JSON, `{"items": [...]}`, or the BibTeX JabRef expects), and whose answer it is.
+ */
 export const CORPORA = [
-  { dir: 'bbt', extension: '.bib', oracle: 'Better BibTeX' },
-  { dir: 'zotero-bibtex', extension: '.bib', oracle: "Zotero's BibTeX translator" },
-  { dir: 'zotero-ris', extension: '.ris', oracle: "Zotero's RIS translator" },
+  { dir: 'bbt', extension: '.bib', expected: '.json', oracle: 'Better BibTeX' },
+  { dir: 'zotero-bibtex', extension: '.bib', expected: '.json', oracle: "Zotero's BibTeX translator" },
+  { dir: 'zotero-ris', extension: '.ris', expected: '.json', oracle: "Zotero's RIS translator" },
+  { dir: 'jabref-ris', extension: '.ris', expected: '.bib', oracle: "JabRef's RIS importer" },
 ] as const;
 export type CorpusName = (typeof CORPORA)[number]['dir'];
 
@@ -49,6 +54,42 @@ export interface CorpusFile {
 
 const NOW = new Date('2025-01-01T00:00:00.000Z');
 
+// The BibTeX entry types of JabRef's answers that name a Zotero item type compared here.
+const ITEM_TYPES: Record<string, string> = {
+  article: 'journalArticle',
+  book: 'book',
+  incollection: 'bookSection',
+  inproceedings: 'conferencePaper',
+  mastersthesis: 'thesis',
+  phdthesis: 'thesis',
+  techreport: 'report',
+};
+
+/** The entries of an expected BibTeX file (JabRef's) as the Zotero items they stand for. */
+function itemsOfBibtex(bib: string): ZoteroItem[] {
+  const text = (value: unknown) =>
+    typeof value === 'string' ? value : Array.isArray(value) ? value.join(' and ') : undefined;
+  return parse(bib, { english: false }).entries.map((entry) => {
+    const fields = entry.fields as Record<string, unknown>;
+    return {
+      itemType: ITEM_TYPES[entry.type],
+      title: text(fields.title),
+      creators: (entry.fields.author ?? []).map((creator) => ({
+        creatorType: 'author',
+        lastName: [creator.prefix, creator.lastName].filter(Boolean).join(' ') || creator.name,
+      })),
+      date: text(fields.date) ?? text(fields.year),
+      DOI: text(fields.doi),
+      url: text(fields.url),
+      abstractNote: text(fields.abstract),
+      volume: text(fields.volume),
+      issue: text(fields.number) ?? text(fields.issue),
+      pages: text(fields.pages),
+      publisher: text(fields.publisher) ?? text(fields.school) ?? text(fields.institution),
+    };
+  });
+}
+
 /** Every input file of every corpus with its oracle items, in a stable order. */
 export function corpusFiles(only?: CorpusName): CorpusFile[] {
   return CORPORA.filter((corpus) => only === undefined || corpus.dir === only).flatMap((corpus) => {
@@ -56,17 +97,18 @@ export function corpusFiles(only?: CorpusName): CorpusFile[] {
     return readdirSync(dir)
       .filter((name) => name.endsWith(corpus.extension))
       .sort()
-      .map((name) => ({
-        corpus: corpus.dir,
-        name,
-        text: readFileSync(join(dir, name), 'utf8'),
-        items:
-          (
-            JSON.parse(readFileSync(join(dir, `${name.slice(0, -corpus.extension.length)}.json`), 'utf8')) as {
-              items?: ZoteroItem[];
-            }
-          ).items ?? [],
-      }));
+      .map((name) => {
+        const answer = readFileSync(join(dir, `${name.slice(0, -corpus.extension.length)}${corpus.expected}`), 'utf8');
+        return {
+          corpus: corpus.dir,
+          name,
+          text: readFileSync(join(dir, name), 'utf8'),
+          items:
+            corpus.expected === '.bib'
+              ? itemsOfBibtex(answer)
+              : ((JSON.parse(answer) as { items?: ZoteroItem[] }).items ?? []),
+        };
+      });
   });
 }
 

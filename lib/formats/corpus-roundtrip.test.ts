@@ -1,6 +1,5 @@
-// Round trips of every paper of the real bibliographies (tests/fixtures/bib/: Better BibTeX's import
-// fixtures, Zotero's BibTeX and RIS translator tests; origins in tests/fixtures/SOURCES.md, the list
-// in corpora.ts): file → papers → BibTeX, RIS or CSL-JSON →
+// Round trips of every paper of the real bibliographies (tests/fixtures/bib/, listed in corpora.ts;
+// origins in tests/fixtures/SOURCES.md): file → papers → BibTeX, RIS or CSL-JSON →
 // papers gives back every paper (none lost, none merged into another) with the fields each of the
 // three formats carries unchanged. (The golden library's round trips, roundtrip.test.ts, hold the
 // rest of the fields to each format's list.)

@@ -1,8 +1,7 @@
-// Every paper of the real bibliographies (tests/fixtures/bib/: Better BibTeX's import fixtures,
-// Zotero's BibTeX and RIS translator tests; corpora.ts),
-// exported as CSL-JSON, validated against the CSL project's own input schema (csl-data.json,
-// tests/fixtures/csl, origin in tests/fixtures/SOURCES.md) with Ajv: what papershelf hands to Zotero,
-// citeproc or pandoc is what they are specified to read.
+// Every paper of the real bibliographies (tests/fixtures/bib/, listed in corpora.ts), exported as
+// CSL-JSON, validated against the CSL project's own input schema (csl-data.json, tests/fixtures/csl,
+// origin in tests/fixtures/SOURCES.md) with Ajv: what papershelf hands to Zotero, citeproc or pandoc
+// is what they are specified to read.
 import { describe, expect, it } from 'vitest';
 import { corpusFiles, cslSchemaErrors, importCorpusFile } from './corpora';
 import { exportPapers } from './index';

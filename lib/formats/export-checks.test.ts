@@ -1,5 +1,5 @@
-// The exports of every real paper the project holds — the real bibliographies (tests/fixtures/bib/:
-// Better BibTeX's import fixtures, Zotero's BibTeX and RIS translator tests; corpora.ts) and the papers of every saved page (tests/fixtures/<site>/<page>/
+// The exports of every real paper the project holds — the real bibliographies (tests/fixtures/bib/,
+// listed in corpora.ts) and the papers of every saved page (tests/fixtures/<site>/<page>/
 // expected.json), origins in tests/fixtures/SOURCES.md — checked as their readers would:
 // - RIS: every line a tag line (`XY  - value`) or the continuation of one, records opened by TY and
 //   closed by ER, no control characters;

@@ -1,14 +1,17 @@
 // papershelf's import of the real bibliographies (tests/fixtures/bib/, corpora.ts; origins in
 // tests/fixtures/SOURCES.md) against the Zotero items each file's reference implementation makes
-// of it (Better BibTeX's, Zotero's BibTeX and RIS translators'), field by field. Every entry that
+// of it (Better BibTeX's, Zotero's BibTeX and RIS translators', JabRef's RIS importer's), field
+// by field. Every entry that
 // does not come in and every field that differs is named below with its reason; anything else
 // that differs fails the test, and so does an exception that no longer applies.
 import { describe, expect, it } from 'vitest';
-import { compareWithOracles, FIELDS, type Field } from './corpora';
+import { CORPORA, compareWithOracles, FIELDS, type Field } from './corpora';
 
 interface Exception {
   entries: string[];
   reason: string;
+  /** The oracle's value is wrong (not a choice papershelf makes): left out of the share below. */
+  oracleWrong?: true;
 }
 
 const comparison = compareWithOracles();
@@ -44,6 +47,11 @@ const NOT_IMPORTED: Exception[] = [
     entries: ['zotero-bibtex/BibTeX-12.bib smith_testing_????', 'zotero-bibtex/BibTeX-13.bib smith_testing_????'],
     reason: 'a "?" in the citation key: the parser refuses the entry and it is reported by line',
   },
+  {
+    entries: ['jabref-ris/RisImporterTest1.ris record 1'],
+    reason:
+      'JabRef’s stress test: eleven TY lines in a row, then one record’s fields; each TY opens a record, reported by line',
+  },
 ];
 
 /** Fields that differ from the oracle's, and why. */
@@ -76,6 +84,7 @@ const DIFFERENT: Partial<Record<Field, Exception[]>> = {
     },
     {
       entries: ['bbt/LaTeX commands in Zotero should be exported untouched #1380.bib MittelbachLaTeXCompanion2006'],
+      oracleWrong: true,
       reason: 'the oracle keeps the TeX command \\LaTeX{} as written; papershelf decodes it to text as the parser does',
     },
     {
@@ -88,12 +97,19 @@ const DIFFERENT: Partial<Record<Field, Exception[]>> = {
     },
     {
       entries: ['zotero-bibtex/BibTeX-19.bib sweig42'],
+      oracleWrong: true,
       reason: 'Zotero turns the letters "TEL" into the one character ℡; papershelf keeps the letters',
+    },
+    {
+      entries: ['jabref-ris/RisImporterTest6.ris record 1'],
+      oracleWrong: true,
+      reason: 'JabRef writes the title’s em dash as "--", which BibTeX reads as an en dash',
     },
   ],
   'family names': [
     {
       entries: ['bbt/Failure to handle unparsed author names (92).bib Madelung_1998_LB_10681727_56'],
+      oracleWrong: true,
       reason: '"and others" marks a cut author list (authorCount), not an author called Others',
     },
     {
@@ -122,7 +138,18 @@ const DIFFERENT: Partial<Record<Field, Exception[]>> = {
         'names written with "\\\\" (TeX’s line break) where an accent command was meant ("Swe{\\\\i}g", "D\\\\\'ecoret"): Zotero keeps the backslash, papershelf reads a break',
     },
     {
+      entries: ['jabref-ris/RisImporterTest3.ris record 1'],
+      reason:
+        'AU "Catarina Barata" has no comma: RIS names are "Last, First", so papershelf (like Zotero) keeps it whole as one name; JabRef splits it at the last space',
+    },
+    {
+      entries: ['jabref-ris/RisImporterTest7.ris record 1'],
+      reason:
+        'a book’s A2 names its (series) editors, which papershelf keeps as editors; JabRef adds them to the authors',
+    },
+    {
       entries: ['zotero-bibtex/BibTeX-22.bib NIPS2009_0188e8b8'],
+      oracleWrong: true,
       reason:
         '"D\\textquotesingle aspremont": TeX drops the space after a command word (D\'aspremont); Zotero keeps it',
     },
@@ -130,6 +157,7 @@ const DIFFERENT: Partial<Record<Field, Exception[]>> = {
   year: [
     {
       entries: in2660('9.49:1', '9.49:2'),
+      oracleWrong: true,
       reason: 'years before the common era ("-3000~"): the model’s dates are years 0–9999; the oracle drops the minus',
     },
   ],
@@ -145,11 +173,18 @@ const DIFFERENT: Partial<Record<Field, Exception[]>> = {
         'bbt/Problem when importing BibTeX entries with percent sign #95 or preamble #96.bib Akhavan_2009',
         ...inMendeley('Kousha2017', 'Kraus2019', 'Immroth2015', 'Driscoll2019'),
       ],
+      oracleWrong: true,
       reason: 'the oracle cuts the abstract at a "%" (read as a TeX comment); BibTeX reads it as text',
     },
     {
       entries: inMendeley('McCutcheon2014', 'Abate2010'),
+      oracleWrong: true,
       reason: 'the oracle reads "<" as "¡" (the OT1 font table); papershelf keeps "<"',
+    },
+    {
+      entries: ['jabref-ris/RisImporterTest5a.ris record 1'],
+      oracleWrong: true,
+      reason: 'JabRef writes the abstract’s "%" unescaped in its expected BibTeX, which ends the abstract there',
     },
     {
       entries: inMendeley('Mabbott2017'),
@@ -171,6 +206,21 @@ const DIFFERENT: Partial<Record<Field, Exception[]>> = {
         'zotero-ris/RIS-03.ris record 47',
       ],
       reason: 'M1 is read as the issue of a journal article only; these records are GEN, GRANT and UNPB (see type)',
+    },
+    {
+      entries: ['jabref-ris/RisImporterTest3.ris record 1'],
+      reason: 'JabRef reads M1 ("0") as the number of a chapter, too',
+    },
+    {
+      entries: ['jabref-ris/RisImporterTest6.ris record 1', 'jabref-ris/RisImporterTestDOI.ris record 1'],
+      oracleWrong: true,
+      reason: 'JabRef reads AN, the database’s accession number (a PMC or PubMed id), as the issue number',
+    },
+  ],
+  URL: [
+    {
+      entries: ['jabref-ris/RisImporterTestDOI.ris record 1'],
+      reason: 'UR (the PubMed page) and L2 (the PMC full text): papershelf takes UR, JabRef L2',
     },
   ],
   publisher: [
@@ -250,10 +300,10 @@ const named = (exceptions: readonly Exception[] = []) => sorted(exceptions.flatM
 const share = (part: number, whole: number) => (100 * part) / whole;
 
 describe('the real bibliographies against their oracles', () => {
-  it('compares over 1,000 entries with a title, from all three oracles', () => {
+  it('compares over 1,000 entries with a title, from all four oracles', () => {
     expect(comparison.withTitle.length).toBeGreaterThan(1000);
-    for (const corpus of ['bbt/', 'zotero-bibtex/', 'zotero-ris/']) {
-      expect(comparison.withTitle.filter((entry) => entry.startsWith(corpus)).length).toBeGreaterThan(20);
+    for (const corpus of CORPORA) {
+      expect(comparison.withTitle.filter((entry) => entry.startsWith(`${corpus.dir}/`)).length).toBeGreaterThan(15);
     }
   });
 
@@ -269,9 +319,12 @@ describe('the real bibliographies against their oracles', () => {
       const different = compared.filter((each) => each.expected !== each.actual);
       expect(sorted(different.map((each) => each.entry))).toEqual(named(DIFFERENT[field]));
       expect(compared.length).toBeGreaterThan(100);
-      // The issue's bar for the fields a citation rests on.
+      // The issue's bar for the fields a citation rests on, over the entries whose oracle value is right.
       if (['title', 'family names', 'year', 'DOI', 'URL', 'abstract'].includes(field)) {
-        expect(share(compared.length - different.length, compared.length)).toBeGreaterThanOrEqual(98);
+        const oracleWrong = new Set(named(DIFFERENT[field]?.filter((exception) => exception.oracleWrong)));
+        const judged = compared.filter((each) => !oracleWrong.has(each.entry));
+        const equal = judged.filter((each) => each.expected === each.actual);
+        expect(share(equal.length, judged.length)).toBeGreaterThanOrEqual(98);
       }
     });
   }
