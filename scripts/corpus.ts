@@ -45,9 +45,9 @@ process.stdout.write(
   `${JSON.stringify({ metric: 'entries with a title that come in', value: percent(withTitle.length - absent.length, withTitle.length), unit: '%', of: withTitle.length })}\n`,
 );
 for (const field of FIELDS) {
-  for (const corpus of [undefined, ...CORPORA.map((each) => each.dir)]) {
+  for (const corpus of [undefined, ...CORPORA]) {
     const compared = comparison.fields.filter(
-      (each) => each.field === field && (corpus === undefined || each.entry.startsWith(`${corpus}/`)),
+      (each) => each.field === field && (corpus === undefined || each.entry.startsWith(`${corpus.dir}/`)),
     );
     if (compared.length === 0) continue;
     const different = compared.filter((each) => each.expected !== each.actual);
@@ -58,11 +58,13 @@ for (const field of FIELDS) {
             `${each.entry} ${field}: expected ${JSON.stringify(each.expected).slice(0, 120)}, got ${JSON.stringify(each.actual)?.slice(0, 120)}`,
         ),
       );
+    const where = corpus ? { corpus: corpus.dir, oracle: corpus.oracle } : { corpus: 'all' };
     process.stdout.write(
-      `${JSON.stringify({ metric: `${field} equal to the oracle's item`, corpus: corpus ?? 'all', value: percent(compared.length - different.length, compared.length), unit: '%', of: compared.length })}\n`,
+      `${JSON.stringify({ metric: `${field} equal to the oracle's item`, ...where, value: percent(compared.length - different.length, compared.length), unit: '%', of: compared.length })}\n`,
     );
   }
 }
+
 // Exports of everything that came in: BibTeX re-read by Better BibTeX's parser, the fields each
 // BibTeX type requires (btxdoc), RIS records well formed, CSL-JSON items with a CSL type and names.
 const REQUIRED: Record<string, string[]> = {

@@ -1,7 +1,8 @@
 // The real bibliographies under tests/fixtures/bib/ (origins in tests/fixtures/SOURCES.md), each
-// input file beside the Zotero items a reference implementation makes of it (`<name>.json`,
-// `items`), and the comparison of papershelf's import with those items field by field. Used by
-// the corpus tests (oracle-corpora.test.ts and the export checks) and by `scripts/corpus.ts`.
+// input file beside what a reference implementation makes of it (Zotero items in `<name>.json`, or
+// the BibTeX JabRef expects in `<name>.bib`), and the comparison of papershelf's import with those
+// items field by field; also the checks its exports must pass. Used by the corpus tests
+// (oracle-corpora, corpus-roundtrip, csl-schema, export-checks) and by `scripts/corpus.ts`.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from '@retorquere/bibtex-parser';
@@ -10,7 +11,7 @@ import type { PaperType, SavedPaper } from '../paper/model';
 import { foldTitle } from '../paper/titles';
 import { importText } from './index';
 
-export const BIB_FIXTURES = join(import.meta.dirname, '../../tests/fixtures/bib');
+const BIB_FIXTURES = join(import.meta.dirname, '../../tests/fixtures/bib');
 
 /**
  * Each corpus: its folder, the extension of its inputs and of the oracle's answer beside each
@@ -25,7 +26,7 @@ export const CORPORA = [
 export type CorpusName = (typeof CORPORA)[number]['dir'];
 
 /** A Zotero item as the oracles write it (the fields compared here). */
-export interface ZoteroItem {
+interface ZoteroItem {
   itemType?: string;
   /** Better BibTeX's items. */
   citationKey?: string;
