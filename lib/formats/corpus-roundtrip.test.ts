@@ -16,11 +16,20 @@ const files = corpusFiles()
   .map((file) => ({ name: `${file.corpus}/${file.name}`, papers: importCorpusFile(file).papers }))
   .filter((file) => file.papers.length > 0);
 
-/** What a round trip must keep of a paper. */
-const kept = (paper: Paper) => ({
+// RIS cannot write an organisation whose name holds a comma: AU "Council on Cardiopulmonary,
+// Critical Care, …" reads back as a person (family, given, suffix), in Zotero as here. The papers
+// whose family names a RIS round trip changes for that reason.
+const RIS_COMMA_ORGANISATIONS = new Set(['doi:10.1161/cir.0b013e318288b4dd']);
+
+/** What a round trip through a format must keep of a paper. */
+const kept = (paper: Paper, format: ExportFormat) => ({
   ...Object.fromEntries(FIELDS.map((field) => [field, paper[field]])),
   doi: paper.ids?.doi,
   authors: paper.names?.length ?? paper.authors.length,
+  families:
+    format === 'ris' && RIS_COMMA_ORGANISATIONS.has(paper.key)
+      ? undefined
+      : paper.names?.map((name) => [name.particle, name.family ?? name.literal].filter(Boolean).join(' ')),
 });
 
 // Zotero's RIS field-mapping records (RIS-05) include four "Title"s by "Author Name" that differ
@@ -38,7 +47,7 @@ describe('round trips of the real bibliographies', () => {
   });
 
   for (const format of ['bibtex', 'ris', 'csl-json'] as const satisfies readonly ExportFormat[]) {
-    it(`${format}: every paper comes back, with title, date, volume, issue, pages, publisher, place, abstract, address, DOI and author count`, () => {
+    it(`${format}: every paper comes back, with title, date, volume, issue, pages, publisher, place, abstract, address, DOI, author count and family names`, () => {
       const changed: string[] = [];
       for (const { name, papers } of files) {
         const back = importText(exportPapers(papers, format), FILE_NAME[format], { now: NOW }).papers;
@@ -52,9 +61,9 @@ describe('round trips of the real bibliographies', () => {
         let next = 0;
         const earlier = new Set<string>();
         const lost = papers.filter((paper) => {
-          const before = JSON.stringify(kept(paper));
+          const before = JSON.stringify(kept(paper, format));
           const again = back[next];
-          const after = again && JSON.stringify(kept(again));
+          const after = again && JSON.stringify(kept(again, format));
           const gone = merged > 0 && before !== after && earlier.has(before);
           earlier.add(before);
           if (gone) return true;
