@@ -79,7 +79,7 @@ describe('entry types', () => {
   });
 
   it('writes back the container of an entry type read from a file that has no container field of its own', () => {
-    const bib = String.raw`@inreference{r, title = {Behaviourism}, booktitle = {The Stanford Encyclopedia of Philosophy}}
+    const bib = `@inreference{r, title = {Behaviourism}, booktitle = {The Stanford Encyclopedia of Philosophy}}
 @periodical{p, title = {The Science of Teamwork}, journal = {American Psychologist}}
 @book{b, title = {Newton's Principia}, booktitle = {The Cambridge Companion to Newton}}`;
     const papers = parseBibtex(bib, { now: new Date('2025-01-01T00:00:00Z') }).papers;
