@@ -71,6 +71,20 @@ describe('parseBibtex', () => {
     expect(item?.keywords).toBeUndefined();
   });
 
+  it('reads an organization as the publisher of a @manual or @misc only, and \\textquotesingle as an apostrophe', () => {
+    const bib = String.raw`@manual{m, title = {Manual}, organization = {The GAP Group}}
+@inproceedings{c, title = {Talk}, booktitle = {Proc.}, organization = {Sponsor Inc.}}
+@article{a, title = {Sinkhorn}, author = {D\textquotesingle aspremont, Alexandre}}`;
+    const { papers, warnings } = parseBibtex(bib, { now: NOW });
+    expect(papers.map((paper) => [paper.publisher, paper.extra?.bibtex?.organization])).toEqual([
+      ['The GAP Group', undefined],
+      [undefined, 'Sponsor Inc.'],
+      [undefined, undefined],
+    ]);
+    expect(papers[2]?.names).toEqual([{ family: "D'aspremont", given: 'Alexandre' }]);
+    expect(warnings).toEqual([]);
+  });
+
   it('keeps keywords in file order and adds a primary class no keyword names', () => {
     const bib =
       '@misc{k, title = {K}, url = {https://example.org/k}, keywords = {zeta, Alpha, 50%, b_c}, eprint = {2310.03646}, archivePrefix = {arXiv}, primaryClass = {cs.LG}}';

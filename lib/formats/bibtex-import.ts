@@ -88,6 +88,14 @@ const TYPES: Record<string, PaperType> = {
   dataset: 'dataset',
   data: 'dataset',
   software: 'software',
+  // biblatex-software's finer types.
+  softwareversion: 'software',
+  softwaremodule: 'software',
+  codefragment: 'software',
+  // Types other tools write: JabRef's and Better BibTeX's @webpage, Mendeley's @web_page and @book_section.
+  webpage: 'webpage',
+  web_page: 'webpage',
+  book_section: 'chapter',
   movie: 'film',
   film: 'film',
   video: 'video',
@@ -97,6 +105,9 @@ const TYPES: Record<string, PaperType> = {
 // biblatex-apa's @video subtypes (Better BibTeX's fixture "Film references do not export properly
 // for APA formating #2494"): a film, or a TV broadcast or episode, as Zotero reads them.
 const VIDEO_SUBTYPES: Record<string, PaperType> = { film: 'film', tvbroadcast: 'broadcast', tvepisode: 'broadcast' };
+
+// The entry types whose `organization` is their publisher (biblatex: @manual, @online; a @misc alike).
+const ORGANIZATION_PUBLISHES = new Set(['manual', 'online', 'electronic', 'www', 'webpage', 'misc']);
 
 // Fields read into the model; every other field is kept in extra.bibtex and written back.
 const READ_FIELDS = new Set(
@@ -159,17 +170,26 @@ function entryFrom(entry: Entry, line: number | undefined, abstract?: string): I
   ) {
     keywords.push(primaryClass);
   }
+  const type = entry.type.toLowerCase();
   const howpublished = field('howpublished');
   const howAddress = howpublished && /^(?:https?:|<a\s|\\url)/i.test(howpublished);
   const year = /\d{4}/.exec(field('year') ?? '')?.[0];
   const issued = readDate(field('date')) ?? isoDateFromParts(year, field('month'), field('day'));
-  const container = field('journal') ?? field('journaltitle') ?? field('booktitle');
+  // A @misc's venue is its `howpublished` (where the BibTeX export writes it) unless that is an address.
+  const container =
+    field('journal') ??
+    field('journaltitle') ??
+    field('booktitle') ??
+    (type === 'misc' && howpublished && !howAddress ? howpublished : undefined);
   const subtitle = field('subtitle');
   const title = field('title');
   // BibDesk keeps a paper's addresses as bdsk-url-1, bdsk-url-2 ... (kept in extra as written).
   const url = field('url') ?? URL_COMMAND.exec(entry.input)?.[1] ?? field('bdsk-url-1');
-  const type = entry.type.toLowerCase();
   const list = (value: unknown) => (Array.isArray(value) ? value.join(' and ') : undefined);
+  // A conference paper's organization is its sponsor, kept as written.
+  const publishedBy = ORGANIZATION_PUBLISHES.has(type)
+    ? (list(fields.organization) ?? field('organization'))
+    : undefined;
   const draft: PaperDraft = {
     title: title && subtitle ? `${title}${/[.?!:]$/.test(title) ? '' : '.'} ${subtitle}` : title,
     authors,
@@ -193,7 +213,8 @@ function entryFrom(entry: Entry, line: number | undefined, abstract?: string): I
       field('publisher') ??
       field('school') ??
       list(fields.institution) ??
-      field('institution'),
+      field('institution') ??
+      publishedBy,
     place: list(fields.address) ?? field('address') ?? list(fields.location) ?? field('location'),
     edition: field('edition'),
     series: field('series'),
@@ -217,7 +238,11 @@ function entryFrom(entry: Entry, line: number | undefined, abstract?: string): I
   if (howpublished && howAddress && url !== undefined && !URL_COMMAND.test(entry.input))
     kept.howpublished = howpublished;
   for (const [name, value] of Object.entries(fields)) {
-    if (READ_FIELDS.has(name)) continue;
+    if (
+      READ_FIELDS.has(name) ||
+      (name === 'organization' && publishedBy !== undefined && draft.publisher === publishedBy)
+    )
+      continue;
     const text =
       typeof value === 'string' ? field(name) : Array.isArray(value) ? value.map(String).join(' and ') : undefined;
     if (text) kept[name] = text;
@@ -408,6 +433,9 @@ function inheritDates(entries: readonly Entry[]): void {
   }
 }
 
+// Text commands (textcomp's) the parser does not decode.
+const TEXT_COMMANDS: Record<string, string> = { textquotesingle: "'" };
+
 /**
  * Reads BibTeX: one saved paper (unread, saved `now`) per entry, in file order; an entry the parser
  * reports, or one that is not a paper, is left out and reported by key and line. Throws FormatError
@@ -425,6 +453,8 @@ export function parseBibtex(text: string, options: { now?: Date } = {}): Importe
   // dropped, their arguments kept: named per entry in the warnings, never silently.
   const unknown = new Map<string, Set<string>>();
   const unsupported = (_node: unknown, tex: string, entry: Entry) => {
+    const known = TEXT_COMMANDS[/^\\([a-zA-Z]+)/.exec(tex)?.[1] ?? ''];
+    if (known !== undefined) return known;
     const commands = unknown.get(entry.key) ?? new Set<string>();
     commands.add(tex.slice(0, 40));
     unknown.set(entry.key, commands);

@@ -2,6 +2,7 @@ import { type Creator, type Entry, parseAsync } from '@retorquere/bibtex-parser'
 import { describe, expect, it } from 'vitest';
 import type { Paper, SavedPaper } from '../paper/model';
 import { citationKeys, entryType, toBibtex } from './bibtex';
+import { parseBibtex } from './bibtex-import';
 import { toCslJson } from './csl-json';
 import { toRis } from './ris';
 import { ATTENTION } from './test-data';
@@ -75,6 +76,20 @@ describe('entry types', () => {
       expect(entryType(paper({ title: 'A', venue, ids: { doi: '10.18653/v1/x' } })), venue).toBe('inproceedings');
     }
     expect(toBibtex([paper({ title: 'A', venue: 'ICLR 2024' })])).toContain('  booktitle = {{ICLR} 2024}');
+  });
+
+  it('writes back the container of an entry type read from a file that has no container field of its own', () => {
+    const bib = `@inreference{r, title = {Behaviourism}, booktitle = {The Stanford Encyclopedia of Philosophy}}
+@periodical{p, title = {The Science of Teamwork}, journal = {American Psychologist}}
+@book{b, title = {Newton's Principia}, booktitle = {The Cambridge Companion to Newton}}`;
+    const papers = parseBibtex(bib, { now: new Date('2025-01-01T00:00:00Z') }).papers;
+    const again = toBibtex(papers);
+    expect(again).toContain('  booktitle = {The Stanford Encyclopedia of Philosophy}');
+    expect(again).toContain('  journal = {American Psychologist}');
+    expect(again).toContain('  booktitle = {The Cambridge Companion to Newton}');
+    expect(
+      parseBibtex(again, { now: new Date('2025-01-01T00:00:00Z') }).papers.map((paper) => paper.container),
+    ).toEqual(papers.map((paper) => paper.container));
   });
 
   it('keeps a preprint server or a journal-ref without DOI out of @article', () => {

@@ -37,6 +37,7 @@
 //
 // Whitespace is collapsed (BibTeX does the same when reading), fields end with no trailing comma.
 // bibtex.test.ts reads every rule back with @retorquere/bibtex-parser (Better BibTeX's parser).
+import { pageRange } from '../paper/build';
 import { type ArxivId, isArxivDoi, parseArxivId } from '../paper/ids';
 import type { Name, Paper, PaperType, SavedPaper } from '../paper/model';
 import { MONTH_NAMES } from './fields';
@@ -330,10 +331,10 @@ function authorField(paper: Paper): string | undefined {
   return names.join(' and ');
 }
 
-/** Page ranges with BibTeX's en dash: "1–20", "1-20" → "1--20". */
+/** Page ranges with BibTeX's en dash: "1–20", "1-20" → "1--20"; a hyphen that is not a range's stays one. */
 function pagesField(pages: string): string {
-  return collapse(pages)
-    .split(/\s*[-–—]+\s*/)
+  return (pageRange(collapse(pages)) ?? '')
+    .split(/\s*[–—]\s*/)
     .map((part) => escapeText(part))
     .join('--');
 }
@@ -349,6 +350,19 @@ const CONTAINER_FIELD: Record<string, string> = {
   incollection: 'booktitle',
   inbook: 'booktitle',
 };
+/**
+ * The field the container goes in: the entry type's own; `howpublished` for @misc (an arXiv venue
+ * left out); for an entry type read from a file that has none (@book, @inreference, @periodical …),
+ * `journal` or `booktitle`, which the reader takes back as the container.
+ */
+function containerFieldOf(paper: Paper, type: string, venueIsArxiv: boolean): string | undefined {
+  const own = CONTAINER_FIELD[type];
+  if (own) return own;
+  if (type === 'misc') return venueIsArxiv ? undefined : 'howpublished';
+  if (paper.container === undefined) return undefined;
+  return ['article', 'other'].includes(workType(paper)) ? 'journal' : 'booktitle';
+}
+
 const PUBLISHER_FIELD: Record<string, string> = {
   phdthesis: 'school',
   mastersthesis: 'school',
@@ -365,7 +379,7 @@ function entry(paper: Paper | SavedPaper, key: string): string {
   const month = date && date.length >= 7 ? MONTH_NAMES[Number(date.slice(5, 7)) - 1] : undefined;
   const container = paper.container ?? paper.venue;
   const venueIsArxiv = container !== undefined && arxiv !== undefined && /^arxiv\b/i.test(container);
-  const containerField = CONTAINER_FIELD[type] ?? (type === 'misc' && !venueIsArxiv ? 'howpublished' : undefined);
+  const containerField = containerFieldOf(paper, type, venueIsArxiv);
   const kept = paper.extra?.bibtex ?? {};
   // The private note is `annote` (styles do not print it); a `note` read from a file is written back as `note`.
   const annote = 'note' in paper ? paper.note : undefined;

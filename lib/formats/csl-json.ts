@@ -20,7 +20,7 @@
 // - `keyword` is one string; keywords are joined with ", " (a comma inside one keyword does not
 //   survive). The item `id` is the citation key BibTeX would use (`vaswani2017attention`).
 // - Not carried: arXiv version, authorCount, pdf/code/project links, the user's tags and status.
-import type { NameDraft, PaperDraft } from '../paper/build';
+import { type NameDraft, type PaperDraft, pageRange } from '../paper/build';
 import { toIsoDate } from '../paper/dates';
 import { isArxivDoi, parseArxivId } from '../paper/ids';
 import type { Name, Paper, PaperType, SavedPaper } from '../paper/model';
@@ -107,7 +107,7 @@ function item(paper: Paper | SavedPaper, id: string): Record<string, unknown> {
     'collection-title': paper.series,
     volume: paper.volume,
     issue: paper.issue,
-    page: paper.pages?.replace(/\s*(?:--|[-—])\s*/g, '–'),
+    page: pageRange(paper.pages),
     edition: paper.edition,
     publisher: paper.publisher ?? (preprint ? 'arXiv' : undefined),
     'publisher-place': paper.place,

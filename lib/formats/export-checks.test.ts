@@ -1,5 +1,5 @@
-// The exports of every real paper the project holds — Better BibTeX's import fixtures
-// (tests/fixtures/bib/bbt) and the papers of every saved page (tests/fixtures/<site>/<page>/
+// The exports of every real paper the project holds — the real bibliographies (tests/fixtures/bib/,
+// listed in corpora.ts) and the papers of every saved page (tests/fixtures/<site>/<page>/
 // expected.json), origins in tests/fixtures/SOURCES.md — checked as their readers would:
 // - RIS: every line a tag line (`XY  - value`) or the continuation of one, records opened by TY and
 //   closed by ER, no control characters;
@@ -12,18 +12,13 @@ import { parseAsync } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import type { Paper } from '../paper/model';
 import { toBibtex } from './bibtex';
-import { importText } from './index';
+import { corpusFiles, importCorpusFile, risProblems } from './corpora';
 import { toRis } from './ris';
 
 const FIXTURES = join(import.meta.dirname, '../../tests/fixtures');
-const NOW = new Date('2025-01-01T00:00:00.000Z');
 
 function corpus(): Paper[] {
-  const papers: Paper[] = [];
-  const bbt = join(FIXTURES, 'bib/bbt');
-  for (const name of readdirSync(bbt).filter((file) => file.endsWith('.bib'))) {
-    papers.push(...importText(readFileSync(join(bbt, name), 'utf8'), name, { now: NOW }).papers);
-  }
+  const papers: Paper[] = corpusFiles().flatMap((file) => importCorpusFile(file).papers);
   for (const site of readdirSync(FIXTURES)) {
     const dir = join(FIXTURES, site);
     if (!statSync(dir).isDirectory()) continue;
@@ -77,30 +72,16 @@ function holds(paper: Paper, field: string): boolean {
 }
 
 describe('exports of every real paper', () => {
-  it('covers the corpus: over 500 papers', () => {
-    expect(papers.length).toBeGreaterThan(500);
+  it('covers the corpus: over 1,300 papers', () => {
+    expect(papers.length).toBeGreaterThan(1300);
   });
 
   it('RIS: tag lines and their continuations only, each record TY … ER, no control characters', () => {
     const ris = toRis(papers);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for.
     expect(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(ris)).toBe(false);
-    const problems: string[] = [];
-    let open = false;
-    let records = 0;
-    ris.split('\r\n').forEach((line, index) => {
-      const tag = /^([A-Z][A-Z0-9]) {2}- ?(.*)$/.exec(line)?.[1];
-      if (tag === 'TY') {
-        if (open) problems.push(`line ${index + 1}: TY inside a record`);
-        open = true;
-        records++;
-      } else if (tag === 'ER') {
-        if (!open) problems.push(`line ${index + 1}: ER outside a record`);
-        open = false;
-      } else if (!open && line !== '') problems.push(`line ${index + 1}: text outside a record: ${line.slice(0, 60)}`);
-    });
+    const { records, problems } = risProblems(ris);
     expect(problems).toEqual([]);
-    expect(open).toBe(false);
     expect(records).toBe(papers.length);
   });
 

@@ -199,6 +199,25 @@ describe('parseRis', () => {
     ]);
   });
 
+  it('reads a title holding a line separator, an EndNote issue in M1, and the RIS types Zotero maps', () => {
+    const ris = [
+      'TY  - JOUR\nTI  - Eye tracking:\u2028 potential contributions\nM1  - 9999\nER  - ',
+      'TY  - JOUR\nTI  - With an issue\nIS  - 2\nM1  - 9999\nER  - ',
+      'TY  - BOOK\nTI  - A book\nM1  - 12\nER  - ',
+      'TY  - ADVS\nTI  - A film\nER  - ',
+      'TY  - GOVDOC\nTI  - A government report\nER  - ',
+    ].join('\n');
+    const { papers, errors } = parseRis(ris, { now: NOW });
+    expect(errors).toEqual([]);
+    expect(papers.map((paper) => [paper.title, paper.type, paper.issue])).toEqual([
+      ['Eye tracking: potential contributions', 'article', '9999'],
+      ['With an issue', 'article', '2'],
+      ['A book', 'book', undefined],
+      ['A film', 'film', undefined],
+      ['A government report', 'report', undefined],
+    ]);
+  });
+
   it('refuses a text with no record at all, naming the first line', () => {
     const error = formatError('\n\nTitle: something\nAuthor: someone\n');
     expect(error.message).toBe(

@@ -23,7 +23,7 @@
 //   have no place in RIS: the JSON backup keeps them.
 // - A note line that would read as a tag line ("ER  - x") is written with one leading space, which
 //   the reader drops again; other continuation lines are kept as they are.
-import type { NameDraft, PaperDraft } from '../paper/build';
+import { type NameDraft, type PaperDraft, pageRange } from '../paper/build';
 import { isArxivDoi, parseArxivId } from '../paper/ids';
 import type { Name, Paper, PaperIds, PaperType, SavedPaper } from '../paper/model';
 import { citedAs, workType } from './bibtex';
@@ -42,7 +42,8 @@ import { type ImportedEntry, type ImportedPapers, type ImportIssue, savedFromEnt
 import { invertedName, nameFromInverted } from './names';
 
 const NEWLINE = '\r\n';
-const TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/;
+// `s`: a value may hold a line or paragraph separator (U+2028, U+2029), which `.` would not match.
+const TAG_LINE = /^([A-Z][A-Z0-9]) {1,2}-(?: (.*))?$/s;
 const TYPES: Record<PaperType, string> = {
   article: 'JOUR',
   conference: 'CONF',
@@ -99,7 +100,8 @@ function record(paper: Paper | SavedPaper): string {
   const date = paper.issued ?? paper.published;
   const authors =
     paper.names?.length === paper.authors.length ? paper.names.map(risName) : paper.authors.map(invertedName);
-  const [startPage, endPage] = paper.pages?.split(/\s*[-–—]+\s*/) ?? [];
+  // A range's ends (pageRange gives it one en dash); a hyphen that is not a range's stays in SP.
+  const [startPage, endPage] = pageRange(paper.pages)?.split(/\s*[–—]\s*/) ?? [];
   const keywords = [...new Set([...(paper.keywords ?? []), ...('tags' in paper ? (paper.tags ?? []) : [])])];
   const lines = [
     ...tag('TY', TYPES[workType(paper)]),
@@ -182,6 +184,16 @@ const RIS_TYPES: Record<string, PaperType> = {
       .filter(([type]) => type !== 'preprint' && type !== 'other' && type !== 'broadcast')
       .map(([type, ris]) => [ris, type as PaperType]),
   ),
+  // The RIS types Zotero's RIS translator reads as one of papershelf's types (its importTypeMap).
+  ABST: 'article',
+  ADVS: 'film',
+  CLSWK: 'book',
+  EDBOOK: 'book',
+  GOVDOC: 'report',
+  JFULL: 'article',
+  MULTI: 'video',
+  SER: 'book',
+  STAND: 'report',
   EJOUR: 'article',
   MGZN: 'article',
   NEWS: 'article',
@@ -229,6 +241,14 @@ function entryFrom(record: RisRecord): ImportedEntry {
   const isIssn = serial !== undefined && serial.split(/\s*[,;]\s*/).every((part) => /^\d{4}-?\d{3}[\dXx]$/.test(part));
   // M3 is a type of work here, a DOI when EndNote wrote it (read above).
   const work = values(fields, 'M3').find((value) => !/^(?:https?:\/\/(?:dx\.)?doi\.org\/)?10\./i.test(value));
+  const type =
+    risType === 'MPCT' && work === 'broadcast'
+      ? 'broadcast'
+      : (RIS_TYPES[risType] ?? (ids.arxiv ? 'preprint' : 'other'));
+  // EndNote writes a journal article's issue in M1, and Zotero reads it there: so do we, when there
+  // is no IS and M1 is not an id line.
+  const m1 = first(fields, 'M1');
+  const issue = first(fields, 'IS') ?? (type === 'article' && m1 && !readExtraIdLine(m1) ? m1 : undefined);
   const kept: Record<string, string[]> = {};
   for (const field of fields) {
     if (READ_TAGS.has(field.tag)) continue;
@@ -240,15 +260,12 @@ function entryFrom(record: RisRecord): ImportedEntry {
       authors: authors.map(nameFromInverted),
       names: authors.map(risNameParts),
       editors: values(fields, 'A2', 'ED').map(risNameParts),
-      type:
-        risType === 'MPCT' && work === 'broadcast'
-          ? 'broadcast'
-          : (RIS_TYPES[risType] ?? (ids.arxiv ? 'preprint' : 'other')),
+      type,
       genre: work === 'broadcast' ? undefined : work,
       container: first(fields, 'T2', 'JF', 'JO', 'BT'),
       series: first(fields, 'T3'),
       volume: first(fields, 'VL'),
-      issue: first(fields, 'IS'),
+      issue,
       pages: startPage && endPage && endPage !== startPage ? `${startPage}–${endPage}` : startPage,
       edition: first(fields, 'ET'),
       publisher: first(fields, 'PB'),

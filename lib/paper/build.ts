@@ -192,11 +192,11 @@ function cappedUrl(value: string | null | undefined, field: string, cuts: Set<st
 
 /**
  * A page range with one en dash, as every format reads and writes it: "28-36", "28--36",
- * "330—331" and "28 – 36" are all "28–36", so that a paper reads the same after any round trip.
- * Anything else (an article number "e33693", a list "1, 4") stays as it is.
+ * "330—331", "28 – 36" and "225-–240" are all "28–36", so that a paper reads the same after any
+ * round trip. Anything else (an article number "e33693", a list "1, 4") stays as it is.
  */
 export function pageRange(pages: string | undefined): string | undefined {
-  const range = pages && /^([^\s,;–—-]+)\s*(?:-{1,3}|[‐‑‒–—])\s*([^\s,;–—-]+)$/u.exec(pages);
+  const range = pages && /^([^\s,;–—-]+)\s*[-‐‑‒–—]{1,3}\s*([^\s,;–—-]+)$/u.exec(pages);
   return range ? `${range[1]}–${range[2]}` : pages;
 }
 
