@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from '@retorquere/bibtex-parser';
 import { describe, expect, it } from 'vitest';
 import { toBibtex } from './bibtex';
@@ -146,6 +148,23 @@ describe('parseBibtex', () => {
     expect(papers).toHaveLength(1);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.keys(papers[0] ?? {})).not.toContain('constructor');
+  });
+});
+
+describe('a year that is no date', () => {
+  it('is kept as written and written back, not dropped (a Mendeley export’s `year = {6}`)', () => {
+    const text = readFileSync(
+      join(import.meta.dirname, '../../tests/fixtures/bib/bbt/web_page and other mendeley idiocy.bib'),
+      'utf8',
+    );
+    const paper = parseBibtex(text).papers.find((found) => found.extra?.bibtex?.['@key'] === 'Miller6');
+    expect(paper?.published).toBeUndefined();
+    expect(paper?.extra?.bibtex?.year).toBe('6');
+    expect(toBibtex([paper as NonNullable<typeof paper>])).toMatch(/^\s*year = \{6\}$/m);
+    // A year that reads as one is the paper's date, and not kept twice.
+    const dated = parseBibtex('@article{a, title = {T}, author = {A B}, year = {2019}}').papers[0];
+    expect(dated?.published).toBe('2019');
+    expect(dated?.extra?.bibtex?.year).toBeUndefined();
   });
 });
 

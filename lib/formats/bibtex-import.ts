@@ -238,8 +238,10 @@ function entryFrom(entry: Entry, line: number | undefined, abstract?: string): I
   if (howpublished && howAddress && url !== undefined && !URL_COMMAND.test(entry.input))
     kept.howpublished = howpublished;
   for (const [name, value] of Object.entries(fields)) {
+    // A year or date that reads as no date at all (`year = {6}`) is kept as written, not dropped.
+    const unreadDate = (name === 'year' || name === 'date') && issued === undefined;
     if (
-      READ_FIELDS.has(name) ||
+      (READ_FIELDS.has(name) && !unreadDate) ||
       (name === 'organization' && publishedBy !== undefined && draft.publisher === publishedBy)
     )
       continue;
@@ -434,7 +436,62 @@ function inheritDates(entries: readonly Entry[]): void {
 }
 
 // Text commands (textcomp's) the parser does not decode.
-const TEXT_COMMANDS: Record<string, string> = { textquotesingle: "'" };
+const TEXT_COMMANDS: Record<string, string> = { textquotesingle: "'", ...adsJournals() };
+
+// The journal macros of NASA ADS's BibTeX (`journal = {\apj}`), as AAS's aas_macros.sty prints
+// them: an astronomer's .bib from ADS names most journals this way.
+function adsJournals(): Record<string, string> {
+  return {
+    aj: 'AJ',
+    actaa: 'Acta Astron.',
+    araa: 'ARA&A',
+    apj: 'ApJ',
+    apjl: 'ApJ',
+    apjs: 'ApJS',
+    ao: 'Appl. Opt.',
+    apss: 'Ap&SS',
+    aap: 'A&A',
+    aapr: 'A&A Rev.',
+    aaps: 'A&AS',
+    azh: 'AZh',
+    baas: 'BAAS',
+    icarus: 'Icarus',
+    jcap: 'J. Cosmology Astropart. Phys.',
+    jrasc: 'JRASC',
+    memras: 'MmRAS',
+    mnras: 'MNRAS',
+    na: 'New A',
+    nar: 'New A Rev.',
+    pra: 'Phys. Rev. A',
+    prb: 'Phys. Rev. B',
+    prc: 'Phys. Rev. C',
+    prd: 'Phys. Rev. D',
+    pre: 'Phys. Rev. E',
+    prl: 'Phys. Rev. Lett.',
+    pasa: 'PASA',
+    pasp: 'PASP',
+    pasj: 'PASJ',
+    qjras: 'QJRAS',
+    skytel: 'S&T',
+    solphys: 'Sol. Phys.',
+    sovast: 'Soviet Ast.',
+    ssr: 'Space Sci. Rev.',
+    zap: 'ZAp',
+    nat: 'Nature',
+    iaucirc: 'IAU Circ.',
+    aplett: 'Astrophys. Lett.',
+    gca: 'Geochim. Cosmochim. Acta',
+    grl: 'Geophys. Res. Lett.',
+    jcp: 'J. Chem. Phys.',
+    jgr: 'J. Geophys. Res.',
+    jqsrt: 'J. Quant. Spec. Radiat. Transf.',
+    nphysa: 'Nucl. Phys. A',
+    physrep: 'Phys. Rep.',
+    physscr: 'Phys. Scr',
+    planss: 'Planet. Space Sci.',
+    procspie: 'Proc. SPIE',
+  };
+}
 
 /**
  * Reads BibTeX: one saved paper (unread, saved `now`) per entry, in file order; an entry the parser
