@@ -3,13 +3,19 @@
 import { mergePapers } from '../paper/build';
 import { idTerms, normalizeUrl } from '../paper/ids';
 import type { Paper } from '../paper/model';
+import { titleForm } from './dom';
 import type { Detection, Source } from './types';
 
 // On one page, two readers that give one paper different ids (a site's own id, the page's
-// citation_* tags with none) still agree on its landing address.
-function pageTerms(paper: Paper): string[] {
+// citation_* tags with none) still agree on its landing address. The metadata standards of one
+// page that name a work by one title describe one article however else they disagree (Project
+// Euclid: a citation_doi that is no DOI and another landing address in citation_*, the DOI in
+// Dublin Core), so between metadata readers the title is a term too.
+function pageTerms(paper: Paper, source: Source): string[] {
   const url = paper.url ? normalizeUrl(paper.url) : null;
-  return url ? [...idTerms(paper), `url:${url}`] : idTerms(paper);
+  const terms = url ? [...idTerms(paper), `url:${url}`] : idTerms(paper);
+  const title = source.kind === 'metadata' ? titleForm(paper.title) : '';
+  return title ? [...terms, `metadata-title:${title}`] : terms;
 }
 
 /**
@@ -26,7 +32,7 @@ export function* detectionSteps(readers: readonly Source[], doc: Document, url: 
     if (!source.matches(url) || (knownSite && source.kind === 'listing')) continue;
     try {
       for (const detection of source.read?.(doc, url) ?? source.detect(doc, url)) {
-        const existing = pageTerms(detection.paper)
+        const existing = pageTerms(detection.paper, source)
           .map((term) => byTerm.get(term))
           .find((match) => match !== undefined);
         if (existing) {
@@ -37,7 +43,7 @@ export function* detectionSteps(readers: readonly Source[], doc: Document, url: 
           found.push(detection);
         }
         const target = existing ?? detection;
-        for (const term of pageTerms(target.paper)) byTerm.set(term, target);
+        for (const term of pageTerms(target.paper, source)) byTerm.set(term, target);
         yield;
       }
     } catch {
