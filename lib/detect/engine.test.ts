@@ -46,3 +46,33 @@ describe('one article per page across metadata standards', () => {
     expect(papers).toEqual(['doi:10.57262/ade/1391109086']);
   });
 });
+
+describe('a page whose metadata names one article', () => {
+  const references = `<h2>References</h2><ol>
+    <li>Vaswani A, et al. <a href="https://arxiv.org/abs/1706.03762">Attention is all you need</a>. 2017.</li>
+    <li>Devlin J, et al. <a href="https://doi.org/10.18653/v1/N19-1423">BERT: pre-training of deep bidirectional transformers</a>. 2019.</li>
+    <li>Brown T, et al. <a href="https://arxiv.org/abs/2005.14165">Language models are few-shot learners</a>. 2020.</li>
+    </ol><p><a href="https://doi.org/10.1234/journal.2024.0042.s001">Supplementary file S1</a>
+    <a href="https://doi.org/10.1234/journal.2024.0041">Previous article</a></p>`;
+  const address = 'https://journal.example.org/articles/42';
+
+  it('gives that article only, when JSON-LD alone names it', () => {
+    const doc = parseHtml(
+      `<html><head><script type="application/ld+json">{"@context": "https://schema.org",
+       "@type": "ScholarlyArticle", "name": "Scaling laws for tiny models", "author": [{"name": "Ana Ruiz"}],
+       "datePublished": "2024-03-01", "sameAs": "https://doi.org/10.1234/journal.2024.0042"}</script></head>
+       <body><h1>Scaling laws for tiny models</h1>${references}</body></html>`,
+      address,
+    );
+    expect(detectPapers(doc, new URL(address)).map(({ paper }) => paper.key)).toEqual([
+      'doi:10.1234/journal.2024.0042',
+    ]);
+  });
+
+  it('still reads the listing when the page names no article of its own', () => {
+    const doc = parseHtml(`<html><head></head><body><h1>Reading list</h1>${references}</body></html>`, address);
+    expect(detectPapers(doc, new URL(address)).map(({ paper }) => paper.key)).toEqual(
+      expect.arrayContaining(['arxiv:1706.03762', 'arxiv:2005.14165']),
+    );
+  });
+});

@@ -28,8 +28,13 @@ export function* detectionSteps(readers: readonly Source[], doc: Document, url: 
   const byTerm = new Map<string, Detection>();
   // A site source knows its pages: guessing listings there would only add junk.
   const knownSite = readers.some((source) => source.kind === 'site' && source.matches(url));
+  // The papers the page's own metadata names. When that is one, the page is that article's page
+  // whatever standard says so (JSON-LD or COinS alone too): its references, related articles and
+  // export links are not papers of the page (README, "Article pages"), so listings are not guessed.
+  const described = new Set<Detection>();
   for (const source of readers) {
     if (!source.matches(url) || (knownSite && source.kind === 'listing')) continue;
+    if (source.kind === 'listing' && described.size === 1) continue;
     try {
       for (const detection of source.read?.(doc, url) ?? source.detect(doc, url)) {
         const existing = pageTerms(detection.paper, source)
@@ -43,6 +48,7 @@ export function* detectionSteps(readers: readonly Source[], doc: Document, url: 
           found.push(detection);
         }
         const target = existing ?? detection;
+        if (source.kind === 'metadata') described.add(target);
         for (const term of pageTerms(target.paper, source)) byTerm.set(term, target);
         yield;
       }
