@@ -264,6 +264,9 @@ describe('titles, labels and names', () => {
     '3D Gaussian Splatting for Real-Time Radiance Field Rendering',
     'Listen, Attend and Spell',
     'Open Problems in Mechanistic Interpretability',
+    'Next Generation Sequencing of Ancient DNA',
+    'Media Bias and Reputation',
+    'Volume Rendering of Sparse Data',
   ])('"%s" is a title', (text) => {
     expect(isTitle(text)).toBe(true);
   });
@@ -289,6 +292,21 @@ describe('titles, labels and names', () => {
     'Suggested Readings:',
     'Jun 2024',
     '',
+    // An article page's reference database links, image, export, share and navigation links
+    // (the real Nature, Frontiers, IOP and Springer pages under tests/fixtures/highwire/).
+    'PubMed Central',
+    'Google Scholar',
+    'CAS',
+    'Reference Manager',
+    'Simple Text file',
+    'Share on Mendeley (opens new window)',
+    'Previous article in issue',
+    'Next article in issue',
+    'PNG larger image',
+    'Media Coverage',
+    'Preview PDF',
+    'HTML (experimental)',
+    'Volume 5 - 2014',
   ])('"%s" is not a title', (text) => {
     expect(isTitle(text)).toBe(false);
   });

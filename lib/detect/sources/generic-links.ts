@@ -102,7 +102,13 @@ const LABEL_WORDS = new Set(
     'demo talk blog post published journal publisher official camera ready camera-ready article download view ' +
     'open access url citation cite reviews review forum on at in of and more details source repo repository ' +
     'implementation pre-print proceedings doi.org arxiv.org pdf. ieee xplore acm dl springer elsevier wiley ' +
-    'sciencedirect jstor ssrn researchgate neurips nips pmlr cvf dblp biorxiv medrxiv chemrxiv osf zenodo'
+    'sciencedirect jstor ssrn researchgate neurips nips pmlr cvf dblp biorxiv medrxiv chemrxiv osf zenodo ' +
+    // A reference's database links ("PubMed Central", "CrossRef"), an article page's image-enlarge,
+    // export, share and navigation links ("PNG larger image", "Reference Manager", "Share on
+    // Mendeley (opens new window)", "Previous article in issue").
+    'central crossref scopus isi mendeley zotero refworks reference references manager simple file email ' +
+    'share previous next issue larger image png jpg jpeg tiff ppt powerpoint figure figures table tables ' +
+    'media coverage preview experimental plus one opens new window tab'
   ).split(/\s+/),
 );
 // A PDF with one of these labels is a companion file, not the paper.
@@ -174,6 +180,8 @@ export function isTitle(text: string | null | undefined): boolean {
   // "Read the study", "Download the full report", "See our findings": a call to follow the link.
   if (list.length <= 6 && CALL_TO_ACTION.test(value)) return false;
   if (toIsoDate(value) !== undefined) return false;
+  // "Volume 5 - 2014", "Issue 3": where the paper is.
+  if (/^(?:vol(?:ume)?|issue|no)\.?\s*\d/i.test(value)) return false;
   // A title starts with a capital or a digit; a first word like "mT5" or "iGPT" also names something.
   const first = list[0] ?? '';
   if (!/^[\p{Lu}\d]/u.test(first) && !/\p{Lu}|\d/u.test(first)) return false;
