@@ -557,6 +557,33 @@ describe('generic-links on entries that are a title and labelled links', () => {
   });
 });
 
+describe('generic-links on "[VENUE] Title. Authors. Venue, Year. [arXiv] [Code]" entries', () => {
+  const entry = (title: string, extra = '') => `<li><b>[EMNLP'25 Main]</b> ${title}
+    <br /><u>Ana Ruiz</u>, Karl Berg. <br> <i>Proceedings of the 2025 Conference on Empirical Methods in Natural Language Processing</i>, 2025.
+    ${extra}<br> <a href="https://arxiv.org/abs/2506.11034">[arXiv]</a> <a href="https://github.com/x/y">[Code]</a></li>`;
+
+  it('reads the title after a bracketed tag that names a venue, and across a line break', () => {
+    expect(papers(`<ul>${entry('CausalVLBench: Benchmarking Visual Causal Reasoning.')}</ul>`)[0]?.title).toBe(
+      'CausalVLBench: Benchmarking Visual Causal Reasoning',
+    );
+    expect(papers(`<ul>${entry('A Survey on <br> Causal Generative Modeling')}</ul>`)[0]?.title).toBe(
+      'A Survey on Causal Generative Modeling',
+    );
+  });
+
+  it('does not take an award in bold after the venue for the title', () => {
+    const [paper] = papers(`<ul>${entry('Learning Causal Mechanisms.', '<br> <b>Long Oral: top 2.3%</b>')}</ul>`);
+    expect(paper?.title).toBe('Learning Causal Mechanisms');
+  });
+
+  it('does not join a one-line summary under the title (a lab list)', () => {
+    const list = `<ul><li><b>[Nature'19]</b> A strongly inhomogeneous superfluid in an iron-based superconductor
+      <br>We succeeded in measuring the superfluid density with atomic resolution on an unconventional superconductor!
+      <br>Ana Ruiz, Karl Berg. <br> <i>Nature</i> 571, 541 (2019). <a href="https://doi.org/10.1038/s41586-019-1408-8">[pdf]</a></li></ul>`;
+    expect(papers(list)[0]?.title).toBe('A strongly inhomogeneous superfluid in an iron-based superconductor');
+  });
+});
+
 describe('generic-links on citations that link no paper', () => {
   const fixture = (name: string): { doc: Document; url: URL } => {
     const dir = join(import.meta.dirname, '../../../tests/fixtures/generic-links', name);

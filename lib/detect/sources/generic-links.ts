@@ -416,6 +416,8 @@ export interface Part {
   text: string;
   /** The element the part starts in, its anchor when it is the title. */
   element: Element;
+  /** The part stops at a line break with no punctuation: its sentence goes on in the next part. */
+  continued?: boolean;
 }
 
 // Words before a full stop that do not end a sentence: initials, "et al.", "Proc.", "pp.", "vol.".
@@ -431,7 +433,7 @@ export function partsOf(runs: readonly Run[], skip: (run: Run) => boolean): Part
   const parts: Part[] = [];
   let text = '';
   let starts: { offset: number; element: Element }[] = [];
-  const flush = (): void => {
+  const flush = (atBreak: boolean): void => {
     const pieces: { text: string; offset: number }[] = [];
     let offset = 0;
     // Curly quotes close a title: Author. “Title.” In Venue.
@@ -454,20 +456,24 @@ export function partsOf(runs: readonly Run[], skip: (run: Run) => boolean): Part
       if (!value || !/\p{L}|\d/u.test(value)) continue;
       const leading = piece.text.length - piece.text.trimStart().length;
       const start = [...starts].reverse().find((entry) => entry.offset <= piece.offset + leading) ?? starts[0];
-      if (start) parts.push({ text: value, element: start.element });
+      if (!start) continue;
+      const continued = atBreak && piece === pieces.at(-1) && !/[.?!:;,)\]]\s*$/.test(piece.text);
+      parts.push(
+        continued ? { text: value, element: start.element, continued } : { text: value, element: start.element },
+      );
     }
     text = '';
     starts = [];
   };
   for (const run of runs) {
     if (run.gap || skip(run)) {
-      flush();
+      flush(run.gap === true);
       continue;
     }
     starts.push({ offset: text.length, element: run.element });
     text += run.text;
   }
-  flush();
+  flush(false);
   return parts;
 }
 
@@ -807,13 +813,15 @@ function readLabelledEntry(
     const anchor = innermost(candidate.element, candidate.text);
     const link = anchor.closest('a');
     const titleHref = link ? httpUrl(link.getAttribute('href'), page) : undefined;
+    const venue = rest.find((part) => isVenue(part.text.replace(/^published in\s+/i, '')));
+    const afterVenue = (element: Element): boolean =>
+      venue !== undefined && (venue.element.compareDocumentPosition(element) & 20) === 4;
     // A link to another site after the venue is press about the paper ("See also Leiden University
-    // news", "Featured in 'News and Views' by …"), not its title; a card's own title link may
-    // follow its venue (Hugo's cards: authors, date, venue, then the title).
-    if (link && titleHref && new URL(titleHref).hostname !== page.hostname) {
-      const venue = rest.find((part) => isVenue(part.text.replace(/^published in\s+/i, '')));
-      if (venue && (venue.element.compareDocumentPosition(link) & 20) === 4) continue;
-    }
+    // news", "Featured in 'News and Views' by …"), and bold words after it an award ("Long Oral:
+    // top 2.3%"), not its title; a card's own title link may follow its venue (Hugo's cards:
+    // authors, date, venue, then the title).
+    if (link && titleHref && new URL(titleHref).hostname !== page.hostname && afterVenue(link)) continue;
+    if (!link && /^(?:B|STRONG)$/.test(candidate.element.tagName) && afterVenue(candidate.element)) continue;
     return { title: candidate.text, anchor, titleHref, citation };
   }
   // A bare line of text and labelled links, one of which names the paper by an identifier ("Deep
@@ -834,16 +842,27 @@ function readLabelledEntry(
       return { title, anchor: lines[0].element, citation: {} };
     }
   }
-  // No marked-up title: the sentence beside an author list ("Authors. Title. Venue, 2023.").
+  // No marked-up title: the sentence beside an author list ("Authors. Title. Venue, 2023."); a
+  // bracketed tag before it ("[EMNLP'25 Main] Title.") names the venue and is not what is judged.
   const parts = partsOf(runs, isLabelRun);
   const authorsAt = parts.findIndex((part) => parseAuthorList(part.text) !== null);
   if (authorsAt < 0) return null;
-  const titlePart = parts.find(
-    (part, index) => index !== authorsAt && isTitle(part.text) && !isVenue(part.text) && !parseAuthorList(part.text),
-  );
-  const title = cleanTitle(titlePart?.text);
-  if (!titlePart || !title) return null;
-  const citation = readCitation(parts.filter((part) => part !== titlePart));
+  const titleAt = parts.findIndex((part, index) => {
+    const text = cleanTitle(part.text) ?? '';
+    return index !== authorsAt && isTitle(text) && !isVenue(text) && !parseAuthorList(text);
+  });
+  const titleParts = parts.slice(titleAt, titleAt + 1);
+  // A title broken over two lines ("… A Survey on <br> Causal Generative Modeling"), before the
+  // authors: a few words that go on, not a sentence of their own (a lab's one-line summary).
+  for (let next = titleAt + 1; titleParts.at(-1)?.continued && next !== authorsAt; next += 1) {
+    const part = parts[next];
+    if (!part || words(part.text).length > 6) break;
+    titleParts.push(part);
+  }
+  const title = cleanTitle(titleParts.map((part) => part.text).join(' '));
+  const titlePart = titleParts[0];
+  if (titleAt < 0 || !titlePart || !title) return null;
+  const citation = readCitation(parts.filter((part) => !titleParts.includes(part)));
   return isCitation(citation) ? { title, anchor: titlePart.element, citation } : null;
 }
 
