@@ -591,6 +591,19 @@ describe('generic-links on citations that link no paper', () => {
     return { doc: parseHtml(readFileSync(join(dir, 'page.html'), 'utf8'), url), url: new URL(url) };
   };
 
+  it('takes the plain title of an APA entry, not the journal in italics after it (taylor-apa-list)', () => {
+    const { doc, url } = fixture('taylor-apa-list');
+    const titles = new Map(genericLinks.detect(doc, url).map(({ paper }) => [paper.key, paper.title]));
+    expect(titles.get('doi:10.1162/nol.a.19')).toBe(
+      'Beyond Letters: Optimal Transport as a Model for Sub-Letter Orthographic Processing',
+    );
+    expect(titles.get('doi:10.3758/s13428-020-01389-1')).toBe(
+      'LexOPS: An R package and user interface for the controlled generation of word stimuli',
+    );
+    // A thesis's title is the italics themselves: "Taylor, J. E. (2022). <i>Title [PhD]</i>".
+    expect(titles.get('doi:10.5525/gla.thesis.83081')).toMatch(/^The Processing of Orthography in Visual Word/);
+  });
+
   it('reads an APA list that links nothing (ai4eps-mkdocs): authors (year). Title. Venue.', () => {
     const { doc, url } = fixture('ai4eps-mkdocs');
     const found = genericLinks.detect(doc, url).map(({ paper }) => paper);

@@ -801,8 +801,18 @@ function readLabelledEntry(
   identified: boolean,
 ): Reading | null {
   const isLabelRun = (run: Run): boolean => run.link !== undefined && isLabel(run.text);
+  const readsAsTitle = (part: Part): boolean => {
+    const text = cleanTitle(part.text) ?? '';
+    return isTitle(text) && !isVenue(text) && !parseAuthorList(text);
+  };
   const candidates = titleCandidates(roots, runs, page);
   for (const candidate of candidates) {
+    // APA: "Authors (2025). Title. <i>Journal</i>, 12(3)": after a plain title the italics are the
+    // journal ("Neurobiology of Language"); a book's or thesis's title is the italics themselves.
+    if (/^(?:I|EM|CITE)$/.test(candidate.element.tagName)) {
+      const at = runs.findIndex((run) => candidate.element.contains(run.element));
+      if (at > 0 && partsOf(runs.slice(0, at), isLabelRun).some(readsAsTitle)) continue;
+    }
     // A quoted title shares its element with the authors and venue around it: only its part is left out.
     const inTitle = (run: Run): boolean =>
       !candidate.quoted && candidate.element.contains(run.element) && candidate.element !== roots[0];
@@ -847,10 +857,7 @@ function readLabelledEntry(
   const parts = partsOf(runs, isLabelRun);
   const authorsAt = parts.findIndex((part) => parseAuthorList(part.text) !== null);
   if (authorsAt < 0) return null;
-  const titleAt = parts.findIndex((part, index) => {
-    const text = cleanTitle(part.text) ?? '';
-    return index !== authorsAt && isTitle(text) && !isVenue(text) && !parseAuthorList(text);
-  });
+  const titleAt = parts.findIndex((part, index) => index !== authorsAt && readsAsTitle(part));
   const titleParts = parts.slice(titleAt, titleAt + 1);
   // A title broken over two lines ("… A Survey on <br> Causal Generative Modeling"), before the
   // authors: a few words that go on, not a sentence of their own (a lab's one-line summary).
