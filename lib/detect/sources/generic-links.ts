@@ -124,7 +124,7 @@ export function cleanTitle(text: string | null | undefined): string | undefined 
   const label = /^\s*[[(]\s*(?:pdf|html|arxiv|paper|link|code|doi|preprint|citation|book|b)\s*[\])]\s*/i;
   // Newsletters name the place after the title: "Title (arXiv)", "Title (Nature)", "Title (Google DeepMind blog)".
   const trailing =
-    /\s*(?:[[(]\s*(?:pdf|arxiv|html|paper|link|preprint|openreview|doi|acl anthology)\s*[\])]|\((?:[^()]*\b(?:arXiv|bioRxiv|medRxiv|Nature|Science|Cell|PNAS|OpenReview|GitHub|blog|journal|paper|preprint|PDF)\b[^()]*)\)|[-–|]\s*arxiv)\s*$/i;
+    /\s*(?:[[(]\s*(?:pdf|arxiv|html|paper|link|preprint|openreview|doi|acl anthology|ph\.?d\.?|thesis|msc)\s*[\])]|\((?:[^()]*\b(?:arXiv|bioRxiv|medRxiv|Nature|Science|Cell|PNAS|OpenReview|GitHub|blog|journal|paper|preprint|PDF)\b[^()]*)\)|[-–|]\s*arxiv)\s*$/i;
   let previous: string | undefined;
   while (previous !== value) {
     previous = value;
