@@ -39,6 +39,8 @@ const PAPER_PAGES: readonly [RegExp, RegExp][] = [
   [/^openaccess\.thecvf\.com$/, /^\/content.*\/(?:html|papers)\/.+\.(?:html|pdf)$/],
   [/^(?:www\.)?jmlr\.org$/, /^\/papers\/(?:v\d+|volume\d+)\/[^/]+/],
   [/^ojs\.aaai\.org$/, /^\/index\.php\/[^/]+\/article\/(?:view|download)\/\d+/],
+  // AAAI's own site gives each paper a page too: /papers/15801-dethroning-aristocracy-in-graphs-…/.
+  [/^aaai\.org$/, /^\/papers\/\d+-[\w-]+\/?$/],
   [/^(?:www\.)?ijcai\.org$/, /^\/proceedings\/\d{4}\/\d+/],
   [/^ieeexplore\.ieee\.org$/, /^\/(?:abstract\/)?document\/\d+\/?$/],
   [/^(?:www\.)?sciencedirect\.com$/, /^\/science\/article\/(?:abs\/)?pii\/[A-Z\d]+/],

@@ -591,6 +591,15 @@ describe('generic-links on citations that link no paper', () => {
     return { doc: parseHtml(readFileSync(join(dir, 'page.html'), 'utf8'), url), url: new URL(url) };
   };
 
+  it("reads a paper linked only by its page on AAAI's own site (jamadandi-academicpages)", () => {
+    const { doc, url } = fixture('jamadandi-academicpages');
+    const found = genericLinks.detect(doc, url).map(({ paper }) => paper);
+    expect(found.find((paper) => paper.url?.startsWith('https://aaai.org/papers/15801-'))).toMatchObject({
+      title: 'Graph of Thrones: Adversarial Perturbations dismantle Aristocracy in Graphs',
+      authors: ['Adarsh Jamadandi', 'Uma Mudenagudi'],
+    });
+  });
+
   it('takes the plain title of an APA entry, not the journal in italics after it (taylor-apa-list)', () => {
     const { doc, url } = fixture('taylor-apa-list');
     const titles = new Map(genericLinks.detect(doc, url).map(({ paper }) => [paper.key, paper.title]));
