@@ -17,7 +17,9 @@ function matcher(pattern: string): RegExp {
   return new RegExp(`^${scheme === '*' ? 'https?' : scheme}://${hostPart}(?::\\d+)?${any(path ?? '')}$`);
 }
 const patterns = PAPER_LINK_PATTERNS.map(matcher);
-const offered = (link: string) => patterns.some((pattern) => pattern.test(link.replace(/#.*$/, '')));
+// The browser matches the canonical address: host in lower case, an empty path as "/"
+// (`http://arXiv.org/abs/…`, `https://pod-iopscience.org?doi=…` on saved IOP pages).
+const offered = (link: string) => patterns.some((pattern) => pattern.test(new URL(link).href.replace(/#.*$/, '')));
 
 // Every address linked from the saved pages (tests/fixtures/*/*/page.html: real and hand-made
 // pages of every reader).

@@ -67,6 +67,7 @@ export const PAPER_LINK_PATTERNS = [
   '*://openaccess.thecvf.com/content*',
   '*://*.jmlr.org/papers/*',
   '*://ojs.aaai.org/index.php/*',
+  '*://*.aaai.org/papers/*',
   '*://*.ijcai.org/proceedings/*',
   '*://ieeexplore.ieee.org/*document/*',
   '*://*.sciencedirect.com/science/article/*',

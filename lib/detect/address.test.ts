@@ -28,6 +28,10 @@ describe('paperFromAddress', () => {
     ['https://doi.org/10.1038/NATURE14539', 'doi:10.1038/nature14539', undefined],
     ['https://dl.acm.org/doi/pdf/10.1145/3368089.3409707', 'doi:10.1145/3368089.3409707', undefined],
     ['https://onlinelibrary.wiley.com/doi/full/10.1002/anie.201915678', 'doi:10.1002/anie.201915678', undefined],
+    // DOIs with slashes of their own, and article numbers that only look like parts.
+    ['https://iopscience.iop.org/article/10.1088/0026-1394/12/4/002', 'doi:10.1088/0026-1394/12/4/002', undefined],
+    ['https://doi.org/10.1136/bmj.g7594', 'doi:10.1136/bmj.g7594', undefined],
+    ['https://doi.org/10.1016/j.comptc.2018.10.004', 'doi:10.1016/j.comptc.2018.10.004', undefined],
     [
       'https://lab.example.edu/papers/our-paper.pdf',
       'url:https://lab.example.edu/papers/our-paper.pdf',
@@ -45,6 +49,17 @@ describe('paperFromAddress', () => {
     'https://aclanthology.org/people/someone/',
     'chrome://extensions',
     'not a url',
+    // Parts of an article and pages about it: figure, table and supplement DOIs, a figure page,
+    // citation export, an author's e-mail form.
+    'https://doi.org/10.1371/journal.pone.0213978.g001',
+    'https://journals.plos.org/plosone/article/figure/image?size=large&id=10.1371/journal.pone.0213978.t002',
+    'https://doi.org/10.1371/journal.pone.0213978.s001',
+    'https://doi.org/10.7717/peerj.4375/fig-1',
+    'https://doi.org/10.7717/peerj.4375/supp-2',
+    'https://www.frontiersin.org/articles/10.3389/fpsyg.2014.00781/reference',
+    'https://www.frontiersin.org/articles/10.3389/fpsyg.2014.00781/text',
+    'https://link.springer.com/article/10.1007/s11926-017-0626-z/figures/1',
+    'https://link.springer.com/article/10.1007/s11926-017-0626-z/email/correspondent/c1/new',
   ])('names no paper for %s', (address) => {
     expect(paperFromAddress(address)).toBeNull();
   });

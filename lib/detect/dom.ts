@@ -71,8 +71,8 @@ export function pageAddress(doc: Document, url: URL, fallback?: string): string 
   return httpUrl(canonical, url) ?? httpUrl(fallback, url) ?? page.href;
 }
 
-// Letters and digits only, lower case: a heading may differ from metadata in case, quotes, marks.
-function titleForm(text: string | undefined): string {
+/** Letters and digits only, lower case: a heading may differ from metadata in case, quotes, marks. */
+export function titleForm(text: string | undefined): string {
   return (text ?? '')
     .normalize('NFKC')
     .toLowerCase()

@@ -3,13 +3,19 @@
 import { mergePapers } from '../paper/build';
 import { idTerms, normalizeUrl } from '../paper/ids';
 import type { Paper } from '../paper/model';
+import { titleForm } from './dom';
 import type { Detection, Source } from './types';
 
 // On one page, two readers that give one paper different ids (a site's own id, the page's
-// citation_* tags with none) still agree on its landing address.
-function pageTerms(paper: Paper): string[] {
+// citation_* tags with none) still agree on its landing address. The metadata standards of one
+// page that name a work by one title describe one article however else they disagree (Project
+// Euclid: a citation_doi that is no DOI and another landing address in citation_*, the DOI in
+// Dublin Core), so between metadata readers the title is a term too.
+function pageTerms(paper: Paper, source: Source): string[] {
   const url = paper.url ? normalizeUrl(paper.url) : null;
-  return url ? [...idTerms(paper), `url:${url}`] : idTerms(paper);
+  const terms = url ? [...idTerms(paper), `url:${url}`] : idTerms(paper);
+  const title = source.kind === 'metadata' ? titleForm(paper.title) : '';
+  return title ? [...terms, `metadata-title:${title}`] : terms;
 }
 
 /**
@@ -22,13 +28,18 @@ export function* detectionSteps(readers: readonly Source[], doc: Document, url: 
   const byTerm = new Map<string, Detection>();
   // A site source knows its pages: guessing listings there would only add junk.
   const knownSite = readers.some((source) => source.kind === 'site' && source.matches(url));
+  // The papers the page's own metadata names. When that is one, the page is that article's page
+  // whatever standard says so (JSON-LD or COinS alone too): its references, related articles and
+  // export links are not papers of the page (README, "Article pages"), so listings are not guessed.
+  const described = new Set<Detection>();
   for (const source of readers) {
     if (!source.matches(url) || (knownSite && source.kind === 'listing')) continue;
+    if (source.kind === 'listing' && described.size === 1) continue;
     try {
       for (const detection of source.read?.(doc, url) ?? source.detect(doc, url)) {
         // Each paper's terms are worked out once (a landing address is parsed for them): again only
         // for a merged paper, whose ids may have grown.
-        const terms = pageTerms(detection.paper);
+        const terms = pageTerms(detection.paper, source);
         let existing: Detection | undefined;
         for (const term of terms) {
           existing = byTerm.get(term);
@@ -42,7 +53,8 @@ export function* detectionSteps(readers: readonly Source[], doc: Document, url: 
           found.push(detection);
         }
         const target = existing ?? detection;
-        for (const term of existing ? pageTerms(target.paper) : terms) byTerm.set(term, target);
+        if (source.kind === 'metadata') described.add(target);
+        for (const term of existing ? pageTerms(target.paper, source) : terms) byTerm.set(term, target);
         yield;
       }
     } catch {

@@ -24,6 +24,13 @@ const ACL_ID = /^\/(?:anthology\/)?((?:\d{4}\.[a-z\d-]+\.\d+)|(?:[A-Z]\d{2}-\d{4
 // elsewhere in a path ("/releases/10.2024/notes") is not one.
 const DOI_IN_PATH =
   /\/(?:doi|abs|full|pdf|epdf|reader|article|articles|chapter|book|content|fulltext|abstract|referenceworkentry)\/(10\.\d{4,9}\/[^?#]+?)(?:\/(?:full|abstract|pdf|epdf|summary))?\/?$/i;
+// A DOI that names a part of an article or a page about it, not a paper: PLOS's figure, table and
+// supplement DOIs (the article's DOI + ".g001", ".t002", ".s001", ".sd001"), PeerJ's ("/fig-1",
+// "/table-2", "/supp-1"), and publisher addresses that go on past the DOI to the article's figures,
+// references, citation export, metrics or an author's e-mail form (Frontiers' ".../reference" and
+// ".../text", Springer's ".../figures/1" and ".../email/correspondent/c1/new").
+const PART_OF_ARTICLE =
+  /(?:\.(?:g|t|s|sd)0\d\d|\/(?:fig|figure|table|tab|supp|suppl|box|video|media)-?\d+|\/(?:figures?|tables?|reference|references|text|meta|metrics|citations?|email)(?:\/.*)?)$/i;
 const CODE_HOSTS = /^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)$/;
 // Proceedings and publisher pages that are one paper each but carry no id we key by.
 const PAPER_PAGES: readonly [RegExp, RegExp][] = [
@@ -32,6 +39,8 @@ const PAPER_PAGES: readonly [RegExp, RegExp][] = [
   [/^openaccess\.thecvf\.com$/, /^\/content.*\/(?:html|papers)\/.+\.(?:html|pdf)$/],
   [/^(?:www\.)?jmlr\.org$/, /^\/papers\/(?:v\d+|volume\d+)\/[^/]+/],
   [/^ojs\.aaai\.org$/, /^\/index\.php\/[^/]+\/article\/(?:view|download)\/\d+/],
+  // AAAI's own site gives each paper a page too: /papers/15801-dethroning-aristocracy-in-graphs-…/.
+  [/^aaai\.org$/, /^\/papers\/\d+-[\w-]+\/?$/],
   [/^(?:www\.)?ijcai\.org$/, /^\/proceedings\/\d{4}\/\d+/],
   [/^ieeexplore\.ieee\.org$/, /^\/(?:abstract\/)?document\/\d+\/?$/],
   [/^(?:www\.)?sciencedirect\.com$/, /^\/science\/article\/(?:abs\/)?pii\/[A-Z\d]+/],
@@ -90,7 +99,7 @@ function doiLink(url: URL): PaperLink | null {
   } catch {
     doi = null;
   }
-  if (!doi) return null;
+  if (!doi || PART_OF_ARTICLE.test(doi)) return null;
   const arxiv = parseArxivId(doi);
   if (arxiv) return { rank: RANK.arxiv, ids: { arxiv: arxiv.id }, landing: `https://arxiv.org/abs/${arxiv.id}` };
   const isPdf = isPdfPath(url.pathname) || /\/(?:pdf|epdf)\//i.test(url.pathname);

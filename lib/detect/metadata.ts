@@ -4,6 +4,7 @@ import { cleanText } from '../paper/build';
 import { toIsoDate } from '../paper/dates';
 import { normalizeDoi, parseArxivId } from '../paper/ids';
 import type { PaperIds } from '../paper/model';
+import { paperLinkOf } from './links';
 
 /** Text with any markup a tag carries in its value (`<i>`, `<p>`, `<sub>`) taken out, collapsed. */
 export function plainText(value: string | null | undefined): string | undefined {
@@ -89,25 +90,43 @@ export function firstPublished(values: (string | undefined)[]): string | undefin
   return earliest;
 }
 
+/**
+ * A Dublin Core type of a scholarly work: a journal, research or review article (in words or as
+ * JATS's article-type, "research-article"), a conference paper, a preprint, a thesis, a report, OJS's
+ * "Text.Serial.Journal", the eu-repo vocabulary.
+ */
+export const SCHOLARLY_TYPE =
+  /(?:scholarly|journal[\s-]article|research[\s-]article|review[\s-]article|conference[\s-](?:paper|object|proceeding|contribution)|proceedings|preprint|e-?print|thesis|dissertation|report|working[\s-]paper|text\.serial\.journal|eu-repo\/semantics\/(?:article|conferenceobject|preprint|report|workingpaper|\w*thesis|review))/i;
+
+/** The DOI a page's own address names (/doi/10.…, /doi/abs/10.…, /article/10.…), if any. */
+export function addressDoi(address: string): string | undefined {
+  return paperLinkOf(address)?.ids.doi;
+}
+
 // Tags that describe the one article a page is (Google Scholar's inclusion rules: one article per
 // page, its citation_title); a DOI in Dublin Core or PRISM says the same.
-const ARTICLE_TAGS = [
-  'meta[name="citation_title" i][content]',
-  'meta[name="bepress_citation_title" i][content]',
-  'meta[name="citation_doi" i][content]',
-  'meta[name="prism.doi" i][content]',
-].join(',');
-const IDENTIFIER_TAGS = 'meta[name="dc.identifier" i][content], meta[name="dcterms.identifier" i][content]';
+const ARTICLE_TAGS = new Set(['citation_title', 'bepress_citation_title', 'citation_doi', 'prism.doi']);
+const IDENTIFIER_TAGS = new Set(['dc.identifier', 'dcterms.identifier']);
+const TYPE_TAGS = new Set(['dc.type', 'dcterms.type']);
+const TITLE_TAGS = new Set(['dc.title', 'dcterms.title']);
 
 /**
  * True when the page is one article's own page: its references, related articles, figure and
  * supplement links and citation-export links are other things, and the listing readers leave
- * them alone (README, "Article pages").
+ * them alone (README, "Article pages"). Tag names in any case: Atypon writes `dc.Title`.
  */
 export function describesArticle(doc: Document): boolean {
-  if (doc.querySelector(ARTICLE_TAGS) !== null) return true;
-  for (const tag of doc.querySelectorAll(IDENTIFIER_TAGS)) {
-    if (identifierIds(tag.getAttribute('content') ?? '').doi) return true;
+  let titled = false;
+  let scholarly = false;
+  for (const tag of doc.querySelectorAll('meta[name][content]')) {
+    const name = tag.getAttribute('name')?.toLowerCase() ?? '';
+    const content = tag.getAttribute('content') ?? '';
+    if (ARTICLE_TAGS.has(name)) return true;
+    if (IDENTIFIER_TAGS.has(name) && identifierIds(content).doi) return true;
+    // A Dublin Core record of a scholarly type (an Atypon page's DC.Type "research-article").
+    titled ||= TITLE_TAGS.has(name);
+    scholarly ||= TYPE_TAGS.has(name) && SCHOLARLY_TYPE.test(content);
+    if (titled && scholarly) return true;
   }
   return false;
 }

@@ -58,6 +58,33 @@ describe('which pages are papers', () => {
     }
   });
 
+  it("takes JATS's article-type as the type, and the DOI an Atypon address names as the key", () => {
+    for (const type of ['research-article', 'review-article', 'Research Article']) {
+      expect(detect(`${described}<meta name="dc.Type" content="${type}">`)[0]?.paper.key, type).toBe(`url:${ADDRESS}`);
+    }
+    const address = 'https://www.journal.example.org/doi/10.7326/M19-3075';
+    const doc = parseHtml(
+      `<html><head>${described}<meta name="dc.Type" content="research-article">
+       <meta name="dc.Identifier" scheme="publisher-id" content="AIME202004070-M193075"></head></html>`,
+      address,
+    );
+    const [found] = dublinCore.detect(doc, new URL(address));
+    expect(found?.paper.key).toBe('doi:10.7326/m19-3075');
+    expect(found?.paper.url).toBe(address);
+  });
+
+  it('reads the Annals of Internal Medicine page (Atypon, no citation_*) as its article', () => {
+    const found = savedPage('highwire/acp-annals-article', 'https://www.acpjournals.org/doi/10.7326/M19-3075');
+    expect(found.map(({ paper }) => [paper.key, paper.title, paper.authors, paper.published])).toEqual([
+      [
+        'doi:10.7326/m19-3075',
+        'The Effect of Influenza Vaccination for the Elderly on Hospitalization and Mortality',
+        ['Michael L. Anderson', 'Carlos Dobkin', 'Devon Gorry'],
+        '2020-03-03',
+      ],
+    ]);
+  });
+
   it('takes a plain "Article" only with journal details', () => {
     expect(detect(`${described}<meta name="DC.type" content="Article">`)).toEqual([]);
     const journal = detect(

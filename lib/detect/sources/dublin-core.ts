@@ -9,7 +9,9 @@
 // - a creator, a date and a scholarly DC.type (journal or research article, conference paper,
 //   preprint, thesis, report, OJS's "Text.Serial.Journal", the eu-repo vocabulary), or a plain
 //   "Article"/"Text" (or none) together with journal details (ISSN, volume, issue, first page,
-//   prism.aggregationType "journal"); the key is then the page's own address.
+//   prism.aggregationType "journal"); the key is then the DOI the page's address names (an
+//   Atypon /doi/… page whose DC.identifier is a publisher id), else the page's own address.
+//   DC.type is often JATS's article-type ("research-article", "review-article").
 // Other decisions:
 // - Authors are the creators; where there are none, the contributors (bioRxiv writes its authors
 //   as DC.Contributor), leaving out OJS's qualified roles (DC.Contributor.Sponsor). "Last, First"
@@ -21,7 +23,7 @@
 //   DC.publisher names a publisher (bioRxiv's is Cold Spring Harbor Laboratory), not a venue.
 import { cleanText, toPaper } from '../../paper/build';
 import { pageAddress, titleAnchor } from '../dom';
-import { firstPublished, identifierIds, personName, plainText } from '../metadata';
+import { addressDoi, firstPublished, identifierIds, personName, plainText, SCHOLARLY_TYPE } from '../metadata';
 import type { Source } from '../types';
 
 /** Every DC/DCTERMS/PRISM tag of the page, by lower-case name with `.` separators, in page order. */
@@ -38,8 +40,6 @@ function metadataTags(doc: Document): Map<string, string[]> {
   return found;
 }
 
-const SCHOLARLY_TYPE =
-  /(?:scholarly|journal article|research article|review article|conference (?:paper|object|proceeding|contribution)|proceedings|preprint|e-?print|thesis|dissertation|report|working paper|text\.serial\.journal|eu-repo\/semantics\/(?:article|conferenceobject|preprint|report|workingpaper|\w*thesis|review))/i;
 const ARTICLE_TYPE = /^(?:article|text)$/i;
 
 export const dublinCore: Source = {
@@ -93,6 +93,10 @@ export const dublinCore: Source = {
       (journal && (types.length === 0 || types.some((type) => ARTICLE_TYPE.test(type))));
     const identified = Boolean(ids.doi || ids.arxiv || ids.pubmed);
     if (!identified && !(scholarly && authors.length > 0 && published)) return [];
+    const address = pageAddress(doc, url);
+    // An article page whose identifiers are the publisher's own (ACP's "publisher-id") is still
+    // named by the DOI its address carries (/doi/10.7326/M19-3075).
+    if (!identified) ids.doi = addressDoi(address);
 
     // DC.source and isPartOf are sometimes an address or an ISSN rather than a name.
     const venue = [
@@ -108,7 +112,7 @@ export const dublinCore: Source = {
       published,
       venue,
       ids,
-      url: pageAddress(doc, url),
+      url: address,
       // One subject a tag ("Science, Ancient" is one heading); some pages join several with ";".
       keywords: all('dc.subject', 'dcterms.subject', 'prism.keyword').flatMap((value) => value.split(';')),
       source: 'dublin-core',

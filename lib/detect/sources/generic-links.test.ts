@@ -264,6 +264,9 @@ describe('titles, labels and names', () => {
     '3D Gaussian Splatting for Real-Time Radiance Field Rendering',
     'Listen, Attend and Spell',
     'Open Problems in Mechanistic Interpretability',
+    'Next Generation Sequencing of Ancient DNA',
+    'Media Bias and Reputation',
+    'Volume Rendering of Sparse Data',
   ])('"%s" is a title', (text) => {
     expect(isTitle(text)).toBe(true);
   });
@@ -289,6 +292,21 @@ describe('titles, labels and names', () => {
     'Suggested Readings:',
     'Jun 2024',
     '',
+    // An article page's reference database links, image, export, share and navigation links
+    // (the real Nature, Frontiers, IOP and Springer pages under tests/fixtures/highwire/).
+    'PubMed Central',
+    'Google Scholar',
+    'CAS',
+    'Reference Manager',
+    'Simple Text file',
+    'Share on Mendeley (opens new window)',
+    'Previous article in issue',
+    'Next article in issue',
+    'PNG larger image',
+    'Media Coverage',
+    'Preview PDF',
+    'HTML (experimental)',
+    'Volume 5 - 2014',
   ])('"%s" is not a title', (text) => {
     expect(isTitle(text)).toBe(false);
   });
@@ -539,12 +557,63 @@ describe('generic-links on entries that are a title and labelled links', () => {
   });
 });
 
+describe('generic-links on "[VENUE] Title. Authors. Venue, Year. [arXiv] [Code]" entries', () => {
+  const entry = (title: string, extra = '') => `<li><b>[EMNLP'25 Main]</b> ${title}
+    <br /><u>Ana Ruiz</u>, Karl Berg. <br> <i>Proceedings of the 2025 Conference on Empirical Methods in Natural Language Processing</i>, 2025.
+    ${extra}<br> <a href="https://arxiv.org/abs/2506.11034">[arXiv]</a> <a href="https://github.com/x/y">[Code]</a></li>`;
+
+  it('reads the title after a bracketed tag that names a venue, and across a line break', () => {
+    expect(papers(`<ul>${entry('CausalVLBench: Benchmarking Visual Causal Reasoning.')}</ul>`)[0]?.title).toBe(
+      'CausalVLBench: Benchmarking Visual Causal Reasoning',
+    );
+    expect(papers(`<ul>${entry('A Survey on <br> Causal Generative Modeling')}</ul>`)[0]?.title).toBe(
+      'A Survey on Causal Generative Modeling',
+    );
+  });
+
+  it('does not take an award in bold after the venue for the title', () => {
+    const [paper] = papers(`<ul>${entry('Learning Causal Mechanisms.', '<br> <b>Long Oral: top 2.3%</b>')}</ul>`);
+    expect(paper?.title).toBe('Learning Causal Mechanisms');
+  });
+
+  it('does not join a one-line summary under the title (a lab list)', () => {
+    const list = `<ul><li><b>[Nature'19]</b> A strongly inhomogeneous superfluid in an iron-based superconductor
+      <br>We succeeded in measuring the superfluid density with atomic resolution on an unconventional superconductor!
+      <br>Ana Ruiz, Karl Berg. <br> <i>Nature</i> 571, 541 (2019). <a href="https://doi.org/10.1038/s41586-019-1408-8">[pdf]</a></li></ul>`;
+    expect(papers(list)[0]?.title).toBe('A strongly inhomogeneous superfluid in an iron-based superconductor');
+  });
+});
+
 describe('generic-links on citations that link no paper', () => {
   const fixture = (name: string): { doc: Document; url: URL } => {
     const dir = join(import.meta.dirname, '../../../tests/fixtures/generic-links', name);
     const { url } = JSON.parse(readFileSync(join(dir, 'expected.json'), 'utf8')) as { url: string };
     return { doc: parseHtml(readFileSync(join(dir, 'page.html'), 'utf8'), url), url: new URL(url) };
   };
+
+  it("reads a paper linked only by its page on AAAI's own site (jamadandi-academicpages)", () => {
+    const { doc, url } = fixture('jamadandi-academicpages');
+    const found = genericLinks.detect(doc, url).map(({ paper }) => paper);
+    expect(found.find((paper) => paper.url?.startsWith('https://aaai.org/papers/15801-'))).toMatchObject({
+      title: 'Graph of Thrones: Adversarial Perturbations dismantle Aristocracy in Graphs',
+      authors: ['Adarsh Jamadandi', 'Uma Mudenagudi'],
+    });
+  });
+
+  it('takes the plain title of an APA entry, not the journal in italics after it (taylor-apa-list)', () => {
+    const { doc, url } = fixture('taylor-apa-list');
+    const titles = new Map(genericLinks.detect(doc, url).map(({ paper }) => [paper.key, paper.title]));
+    expect(titles.get('doi:10.1162/nol.a.19')).toBe(
+      'Beyond Letters: Optimal Transport as a Model for Sub-Letter Orthographic Processing',
+    );
+    expect(titles.get('doi:10.3758/s13428-020-01389-1')).toBe(
+      'LexOPS: An R package and user interface for the controlled generation of word stimuli',
+    );
+    // A thesis's title is the italics themselves, without their degree tag: "(2022). <i>Title [PhD]</i>".
+    expect(titles.get('doi:10.5525/gla.thesis.83081')).toBe(
+      'The Processing of Orthography in Visual Word Recognition and its Sensitivity to Top-Down Modulation',
+    );
+  });
 
   it('reads an APA list that links nothing (ai4eps-mkdocs): authors (year). Title. Venue.', () => {
     const { doc, url } = fixture('ai4eps-mkdocs');

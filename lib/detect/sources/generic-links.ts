@@ -102,7 +102,13 @@ const LABEL_WORDS = new Set(
     'demo talk blog post published journal publisher official camera ready camera-ready article download view ' +
     'open access url citation cite reviews review forum on at in of and more details source repo repository ' +
     'implementation pre-print proceedings doi.org arxiv.org pdf. ieee xplore acm dl springer elsevier wiley ' +
-    'sciencedirect jstor ssrn researchgate neurips nips pmlr cvf dblp biorxiv medrxiv chemrxiv osf zenodo'
+    'sciencedirect jstor ssrn researchgate neurips nips pmlr cvf dblp biorxiv medrxiv chemrxiv osf zenodo ' +
+    // A reference's database links ("PubMed Central", "CrossRef"), an article page's image-enlarge,
+    // export, share and navigation links ("PNG larger image", "Reference Manager", "Share on
+    // Mendeley (opens new window)", "Previous article in issue").
+    'central crossref scopus isi mendeley zotero refworks reference references manager simple file email ' +
+    'share previous next issue larger image png jpg jpeg tiff ppt powerpoint figure figures table tables ' +
+    'media coverage preview experimental plus one opens new window tab'
   ).split(/\s+/),
 );
 // A PDF with one of these labels is a companion file, not the paper.
@@ -118,7 +124,7 @@ export function cleanTitle(text: string | null | undefined): string | undefined 
   const label = /^\s*[[(]\s*(?:pdf|html|arxiv|paper|link|code|doi|preprint|citation|book|b)\s*[\])]\s*/i;
   // Newsletters name the place after the title: "Title (arXiv)", "Title (Nature)", "Title (Google DeepMind blog)".
   const trailing =
-    /\s*(?:[[(]\s*(?:pdf|arxiv|html|paper|link|preprint|openreview|doi|acl anthology)\s*[\])]|\((?:[^()]*\b(?:arXiv|bioRxiv|medRxiv|Nature|Science|Cell|PNAS|OpenReview|GitHub|blog|journal|paper|preprint|PDF)\b[^()]*)\)|[-–|]\s*arxiv)\s*$/i;
+    /\s*(?:[[(]\s*(?:pdf|arxiv|html|paper|link|preprint|openreview|doi|acl anthology|ph\.?d\.?|thesis|msc)\s*[\])]|\((?:[^()]*\b(?:arXiv|bioRxiv|medRxiv|Nature|Science|Cell|PNAS|OpenReview|GitHub|blog|journal|paper|preprint|PDF)\b[^()]*)\)|[-–|]\s*arxiv)\s*$/i;
   let previous: string | undefined;
   while (previous !== value) {
     previous = value;
@@ -174,6 +180,8 @@ export function isTitle(text: string | null | undefined): boolean {
   // "Read the study", "Download the full report", "See our findings": a call to follow the link.
   if (list.length <= 6 && CALL_TO_ACTION.test(value)) return false;
   if (toIsoDate(value) !== undefined) return false;
+  // "Volume 5 - 2014", "Issue 3": where the paper is.
+  if (/^(?:vol(?:ume)?|issue|no)\.?\s*\d/i.test(value)) return false;
   // A title starts with a capital or a digit; a first word like "mT5" or "iGPT" also names something.
   const first = list[0] ?? '';
   if (!/^[\p{Lu}\d]/u.test(first) && !/\p{Lu}|\d/u.test(first)) return false;
@@ -408,6 +416,8 @@ export interface Part {
   text: string;
   /** The element the part starts in, its anchor when it is the title. */
   element: Element;
+  /** The part stops at a line break with no punctuation: its sentence goes on in the next part. */
+  continued?: boolean;
 }
 
 // Words before a full stop that do not end a sentence: initials, "et al.", "Proc.", "pp.", "vol.".
@@ -423,7 +433,7 @@ export function partsOf(runs: readonly Run[], skip: (run: Run) => boolean): Part
   const parts: Part[] = [];
   let text = '';
   let starts: { offset: number; element: Element }[] = [];
-  const flush = (): void => {
+  const flush = (atBreak: boolean): void => {
     const pieces: { text: string; offset: number }[] = [];
     let offset = 0;
     // Curly quotes close a title: Author. “Title.” In Venue.
@@ -446,20 +456,24 @@ export function partsOf(runs: readonly Run[], skip: (run: Run) => boolean): Part
       if (!value || !/\p{L}|\d/u.test(value)) continue;
       const leading = piece.text.length - piece.text.trimStart().length;
       const start = [...starts].reverse().find((entry) => entry.offset <= piece.offset + leading) ?? starts[0];
-      if (start) parts.push({ text: value, element: start.element });
+      if (!start) continue;
+      const continued = atBreak && piece === pieces.at(-1) && !/[.?!:;,)\]]\s*$/.test(piece.text);
+      parts.push(
+        continued ? { text: value, element: start.element, continued } : { text: value, element: start.element },
+      );
     }
     text = '';
     starts = [];
   };
   for (const run of runs) {
     if (run.gap || skip(run)) {
-      flush();
+      flush(run.gap === true);
       continue;
     }
     starts.push({ offset: text.length, element: run.element });
     text += run.text;
   }
-  flush();
+  flush(false);
   return parts;
 }
 
@@ -787,8 +801,18 @@ function readLabelledEntry(
   identified: boolean,
 ): Reading | null {
   const isLabelRun = (run: Run): boolean => run.link !== undefined && isLabel(run.text);
+  const readsAsTitle = (part: Part): boolean => {
+    const text = cleanTitle(part.text) ?? '';
+    return isTitle(text) && !isVenue(text) && !parseAuthorList(text);
+  };
   const candidates = titleCandidates(roots, runs, page);
   for (const candidate of candidates) {
+    // APA: "Authors (2025). Title. <i>Journal</i>, 12(3)": after a plain title the italics are the
+    // journal ("Neurobiology of Language"); a book's or thesis's title is the italics themselves.
+    if (/^(?:I|EM|CITE)$/.test(candidate.element.tagName)) {
+      const at = runs.findIndex((run) => candidate.element.contains(run.element));
+      if (at > 0 && partsOf(runs.slice(0, at), isLabelRun).some(readsAsTitle)) continue;
+    }
     // A quoted title shares its element with the authors and venue around it: only its part is left out.
     const inTitle = (run: Run): boolean =>
       !candidate.quoted && candidate.element.contains(run.element) && candidate.element !== roots[0];
@@ -799,13 +823,15 @@ function readLabelledEntry(
     const anchor = innermost(candidate.element, candidate.text);
     const link = anchor.closest('a');
     const titleHref = link ? httpUrl(link.getAttribute('href'), page) : undefined;
+    const venue = rest.find((part) => isVenue(part.text.replace(/^published in\s+/i, '')));
+    const afterVenue = (element: Element): boolean =>
+      venue !== undefined && (venue.element.compareDocumentPosition(element) & 20) === 4;
     // A link to another site after the venue is press about the paper ("See also Leiden University
-    // news", "Featured in 'News and Views' by …"), not its title; a card's own title link may
-    // follow its venue (Hugo's cards: authors, date, venue, then the title).
-    if (link && titleHref && new URL(titleHref).hostname !== page.hostname) {
-      const venue = rest.find((part) => isVenue(part.text.replace(/^published in\s+/i, '')));
-      if (venue && (venue.element.compareDocumentPosition(link) & 20) === 4) continue;
-    }
+    // news", "Featured in 'News and Views' by …"), and bold words after it an award ("Long Oral:
+    // top 2.3%"), not its title; a card's own title link may follow its venue (Hugo's cards:
+    // authors, date, venue, then the title).
+    if (link && titleHref && new URL(titleHref).hostname !== page.hostname && afterVenue(link)) continue;
+    if (!link && /^(?:B|STRONG)$/.test(candidate.element.tagName) && afterVenue(candidate.element)) continue;
     return { title: candidate.text, anchor, titleHref, citation };
   }
   // A bare line of text and labelled links, one of which names the paper by an identifier ("Deep
@@ -826,16 +852,24 @@ function readLabelledEntry(
       return { title, anchor: lines[0].element, citation: {} };
     }
   }
-  // No marked-up title: the sentence beside an author list ("Authors. Title. Venue, 2023.").
+  // No marked-up title: the sentence beside an author list ("Authors. Title. Venue, 2023."); a
+  // bracketed tag before it ("[EMNLP'25 Main] Title.") names the venue and is not what is judged.
   const parts = partsOf(runs, isLabelRun);
   const authorsAt = parts.findIndex((part) => parseAuthorList(part.text) !== null);
   if (authorsAt < 0) return null;
-  const titlePart = parts.find(
-    (part, index) => index !== authorsAt && isTitle(part.text) && !isVenue(part.text) && !parseAuthorList(part.text),
-  );
-  const title = cleanTitle(titlePart?.text);
-  if (!titlePart || !title) return null;
-  const citation = readCitation(parts.filter((part) => part !== titlePart));
+  const titleAt = parts.findIndex((part, index) => index !== authorsAt && readsAsTitle(part));
+  const titleParts = parts.slice(titleAt, titleAt + 1);
+  // A title broken over two lines ("… A Survey on <br> Causal Generative Modeling"), before the
+  // authors: a few words that go on, not a sentence of their own (a lab's one-line summary).
+  for (let next = titleAt + 1; titleParts.at(-1)?.continued && next !== authorsAt; next += 1) {
+    const part = parts[next];
+    if (!part || words(part.text).length > 6) break;
+    titleParts.push(part);
+  }
+  const title = cleanTitle(titleParts.map((part) => part.text).join(' '));
+  const titlePart = titleParts[0];
+  if (titleAt < 0 || !titlePart || !title) return null;
+  const citation = readCitation(parts.filter((part) => !titleParts.includes(part)));
   return isCitation(citation) ? { title, anchor: titlePart.element, citation } : null;
 }
 

@@ -102,11 +102,14 @@ describe('pubmed search results', () => {
 });
 
 describe('pubmed article page', () => {
-  it('needs a heading for the article, but still reads its similar articles', () => {
-    const doc = savedPage('article-synthetic', 'https://pubmed.ncbi.nlm.nih.gov/38901234/');
+  it('gives the article alone: its similar articles are related works, not papers of the page', () => {
+    const address = new URL('https://pubmed.ncbi.nlm.nih.gov/38901234/');
+    const doc = savedPage('article-synthetic', address.href);
+    expect(doc.querySelectorAll('li.full-docsum .docsum-title')).toHaveLength(2);
+    expect(pubmed.detect(doc, address).map(({ paper }) => paper.ids?.pubmed)).toEqual(['38901234']);
+    // Without its heading the article is not read, and nothing else is.
     for (const heading of doc.querySelectorAll('h1')) heading.remove();
-    const found = pubmed.detect(doc, new URL('https://pubmed.ncbi.nlm.nih.gov/38901234/'));
-    expect(found.map(({ paper }) => paper.ids?.pubmed)).toEqual(['22233344', '31122334']);
+    expect(pubmed.detect(doc, address)).toEqual([]);
   });
 
   it('falls back to citation_authors ("Benson DA;Clark K") and the identifiers list', () => {

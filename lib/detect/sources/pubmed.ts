@@ -16,7 +16,8 @@
 //   journal button's tooltip), else the abbreviation search results show ("Qual Health Res").
 // - A search result's snippet is cut short ("…"): it is not kept as the abstract.
 // - Article pages also list "Similar articles" and "Cited by" with the search results' markup:
-//   each of those is a paper the page shows, read the same way.
+//   related and citing works, not papers of the page (README, "Article pages give their own paper
+//   only"), so an article page gives its article alone.
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
 import { normalizeDoi } from '../../paper/ids';
@@ -119,8 +120,7 @@ function readCitation(text: string | undefined): Pick<PaperDraft, 'venue' | 'pub
 }
 
 /**
- * Search results (`article.full-docsum`) and an article page's "Similar articles" / "Cited by"
- * (`li.full-docsum`): `.docsum-content` with `a.docsum-title[data-article-id]`, the full author
+ * Search results (`article.full-docsum`): `.docsum-content` with `a.docsum-title[data-article-id]`, the full author
  * list (or, without it, the short one), the journal citation and `.docsum-pmid`.
  */
 function detectDocsums(doc: Document, url: URL): Detection[] {
@@ -228,7 +228,7 @@ function detectPubmedArticle(doc: Document, url: URL, addressed: string): Detect
       ),
     );
   }
-  return [...found, ...detectDocsums(doc, url)];
+  return found;
 }
 
 /** PMC's keywords: one `.kwd-text` per keyword (2024 site) or one holding them all, comma-separated (older pages). */
