@@ -92,9 +92,11 @@ describe.skipIf(!hasChromium)('the rolling backup in Chromium', () => {
     await expect.poll(() => offer.textContent()).toContain('Restored 3 papers from the backup.');
     expect(byKey(await savedRecords(browser))).toEqual(before);
     // The side panel shows them, and the offer is gone on the next open.
-    await expect.poll(() => restoring.locator('[data-paper-key]').count()).toBe(3);
+    // The list's worker reads the library again after the restore's change notice: on a loaded
+    // machine that took longer than the default 5 s.
+    await expect.poll(() => restoring.locator('[data-paper-key]').count(), { timeout: 30_000 }).toBe(3);
     const again = await browser.openExtensionPage('sidepanel.html');
-    await expect.poll(() => again.locator('[data-paper-key]').count()).toBe(3);
+    await expect.poll(() => again.locator('[data-paper-key]').count(), { timeout: 30_000 }).toBe(3);
     expect(await again.locator('[data-durability="restore-offer"]').count()).toBe(0);
   }, 180_000);
 });
