@@ -33,10 +33,18 @@ const UNDO_MS = 15_000;
 const SLICE_MS = 8;
 // The terms one lookup message carries: the message table's cap (lib/messages.ts), never more.
 const LOOKUP_TERMS = 10_000;
-// At most this many controls are put first because they are near the viewport.
+// At most this many controls are put in one round because they are near the viewport.
 const NEAR_MAX = 500;
-// Controls made between two reads of style (their themes).
-const BATCH = 16;
+// A round of controls (making them, their layout) aims at about this long: under a long task.
+const ROUND_MS = 45;
+// The fewest controls a round puts (and the first round's size when none is in view).
+const MIN_ROUND = 50;
+// A page whose one layout costs more than this gets controls near the viewport only (see place()).
+const LAZY_LAYOUT_MS = 50;
+// On such a page: how many viewports below the visible one get controls, and the pause in
+// scrolling after which the next round runs.
+const LAZY_AHEAD = 3;
+const SCROLL_PAUSE_MS = 120;
 
 /** A detected paper with a place on the page: its anchor and, where the site has one, its action row. */
 interface Placed {
@@ -130,6 +138,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     controls.clear();
     byTerm.clear();
     papers = [];
+    queue = [];
   }
 
   function schedule(): void {
@@ -191,10 +200,10 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       }
     }
     report(wanted.size);
-    await place(pending, signal);
+    await place(pending);
   }
 
-  function create({ anchor, paper, actions }: Placed, theme: Theme): Control {
+  function make({ paper }: Placed, theme: Theme): Control {
     const control = createControl(
       document,
       paper,
@@ -207,72 +216,137 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       },
       theme,
     );
-    placeControl(control, anchor, actions);
-    controls.set(anchor, control);
-    index(control);
     return control;
   }
 
-  // The user may scroll while controls are being made: the next slice starts where they look.
-  let scrolled = false;
-  ctx.addEventListener(window, 'scroll', () => (scrolled = true), { passive: true, capture: true });
+  // Putting controls on the page costs the page one layout of itself per insertion, however few
+  // controls it adds (measured on arXiv listings: 15–20 ms at 2,000 entries, 70–90 ms at 12,000),
+  // plus about 0.1 ms a control. So controls go on in rounds: a round's controls are made off the
+  // page (their themes read while style is clean), their saved state is asked for, and then they
+  // are all put on in one step, followed by its layout (no control flips from Save to Saved in
+  // view). The first round holds what the user sees; the measured cost sizes the next ones to
+  // about ROUND_MS. Where even the cheapest round costs more than LAZY_LAYOUT_MS (a long task by
+  // itself), only entries near the viewport get controls, and more as the user scrolls near them:
+  // putting all 12,000 would cost the page seconds of layout that no one looks at.
+  let queue: readonly Placed[] = [];
+  let queued = new Uint8Array(0);
+  let cursor = 0;
+  let lazy = false;
+  let pumping = false;
+  let pumpAgain = false;
+  // What rounds cost on this page: the next round's size, and the cheapest round so far.
+  let roundSize = MIN_ROUND;
+  let rounds = 0;
+  let cheapestMs = Number.POSITIVE_INFINITY;
 
-  async function place(pending: readonly Placed[], signal: AbortSignal): Promise<void> {
-    const done = new Uint8Array(pending.length);
-    let cursor = 0;
-    let near = nearViewport(pending);
-    let fresh: Control[] = [];
-    let freshTerms = 0;
-    let first = true;
-    // The next few entries to place: their themes are read before any of them is added, so style
-    // is computed once a batch rather than once a control.
-    const nextBatch = (): Placed[] => {
-      const batch: Placed[] = [];
-      while (batch.length < BATCH) {
-        let at = near.shift();
-        if (at === undefined) {
-          while (cursor < pending.length && done[cursor]) cursor++;
-          if (cursor >= pending.length) break;
-          at = cursor++;
-        }
-        if (done[at]) continue;
-        done[at] = 1;
-        const placed = pending[at] as Placed;
-        if (placed.anchor.isConnected) batch.push(placed);
-      }
-      return batch;
-    };
-    for (;;) {
-      const sliceStart = performance.now();
-      let batch: Placed[] = [];
+  function place(pending: readonly Placed[]): Promise<void> {
+    queue = pending;
+    queued = new Uint8Array(pending.length);
+    cursor = 0;
+    return pump();
+  }
+
+  // Runs rounds while there is work for now: every entry, or on a lazy page those near the viewport.
+  // One pump at a time; a call during one makes it look again when it runs out.
+  async function pump(): Promise<void> {
+    if (pumping) {
+      pumpAgain = true;
+      return;
+    }
+    pumping = true;
+    try {
       do {
-        batch = nextBatch();
-        const themes = batch.map((placed) => themeFor(placementParent(placed.anchor, placed.actions)));
-        batch.forEach((placed, at) => {
-          fresh.push(create(placed, themes[at] ?? 'light'));
-          freshTerms += idTerms(placed.paper).length;
-        });
-      } while (batch.length > 0 && performance.now() - sliceStart < SLICE_MS);
-      // The first slice holds what the user sees: its saved state is asked for at once. Later ones
-      // are gathered into messages close to the lookup cap.
-      if (fresh.length > 0 && (first || freshTerms >= LOOKUP_TERMS || batch.length === 0)) {
-        void refresh(fresh);
-        fresh = [];
-        freshTerms = 0;
-        first = false;
-      }
-      if (batch.length === 0) return;
-      await yieldToPage();
-      if (signal.aborted) return;
-      if (scrolled) {
-        scrolled = false;
-        near = nearViewport(pending, done);
-      }
+        pumpAgain = false;
+        for (let round = nextRound(); round.length > 0; round = nextRound()) {
+          await placeRound(round, scanAbort.signal);
+          await yieldToPage();
+        }
+      } while (pumpAgain);
+    } finally {
+      pumping = false;
     }
   }
 
+  function nextRound(): Placed[] {
+    const round: Placed[] = [];
+    const take = (at: number) => {
+      queued[at] = 1;
+      const placed = queue[at] as Placed;
+      if (placed.anchor.isConnected) round.push(placed);
+    };
+    for (const at of nearViewport(queue, queued, lazy ? LAZY_AHEAD : 0.5)) take(at);
+    // What is in view goes first, alone in the first round (it measures the page's cost).
+    if (lazy || (rounds === 0 && round.length > 0)) return round;
+    const size = roundSize;
+    while (round.length < size && cursor < queue.length) {
+      if (!queued[cursor]) take(cursor);
+      cursor++;
+    }
+    return round;
+  }
+
+  async function placeRound(round: readonly Placed[], signal: AbortSignal): Promise<void> {
+    // Made off the page, in slices: nothing here changes the page's style or layout.
+    const made: [Placed, Control][] = [];
+    let sliceStart = performance.now();
+    for (const placed of round) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
+      if (signal.aborted) break;
+      made.push([placed, make(placed, themeFor(placementParent(placed.anchor, placed.actions)))]);
+    }
+    if (!signal.aborted) await refresh(made.map(([, control]) => control));
+    if (signal.aborted) {
+      for (const [, control] of made) control.destroy();
+      return;
+    }
+    const start = performance.now();
+    let added = 0;
+    for (const [placed, control] of made) {
+      if (!placed.anchor.isConnected || controls.has(placed.anchor)) {
+        control.destroy();
+        continue;
+      }
+      placeControl(control, placed.anchor, placed.actions);
+      controls.set(placed.anchor, control);
+      index(control);
+      added++;
+    }
+    // The layout now, not at the next frame: its cost sizes the next round.
+    document.documentElement.getBoundingClientRect();
+    learnCost(added, performance.now() - start);
+  }
+
+  // Each round is sized from the last one's cost to take about ROUND_MS (at most twice, at least
+  // half the last one). A page is lazy when even its cheapest round costs a long task, the first
+  // two rounds counted: the first one pays for what the first controls cost once (their style
+  // sheet, their font).
+  function learnCost(count: number, ms: number): void {
+    if (count === 0) return;
+    rounds++;
+    cheapestMs = Math.min(cheapestMs, ms);
+    lazy = rounds >= 2 && cheapestMs > LAZY_LAYOUT_MS;
+    roundSize = Math.max(MIN_ROUND, Math.round(count * Math.min(2, Math.max(0.5, ROUND_MS / Math.max(ms, 1)))));
+  }
+
+  // The user may scroll while controls are being made: the next round starts where they look. On a
+  // lazy page, scrolling near entries without controls starts a round once the scroll pauses.
+  let scrollTimer: ReturnType<ContentScriptContext['setTimeout']> | undefined;
+  ctx.addEventListener(
+    window,
+    'scroll',
+    () => {
+      if (!lazy) return;
+      if (scrollTimer !== undefined) clearTimeout(scrollTimer);
+      scrollTimer = ctx.setTimeout(() => void pump(), SCROLL_PAUSE_MS);
+    },
+    { passive: true, capture: true },
+  );
+
   // Asks for the saved state of `targets` in messages of at most LOOKUP_TERMS terms, and applies
-  // each answer in slices.
+  // each answer.
   async function refresh(targets: Iterable<Control>): Promise<void> {
     let batch: Control[] = [];
     let terms = new Set<string>();
@@ -291,6 +365,8 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     await Promise.all(asking);
   }
 
+  // Applies an answer in one step: changing many controls' states in slices would cost the page a
+  // layout per slice.
   async function lookup(batch: readonly Control[], terms: string[]): Promise<void> {
     if (terms.length === 0) return;
     // A control the user acted on while the lookup ran (a save or remove, whose own answer set its
@@ -298,13 +374,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     const before = new Map(batch.map((control) => [control, control.state]));
     const answer = await ask({ type: 'lookup', terms });
     if (!answer.ok) return;
-    let sliceStart = performance.now();
     for (const control of batch) {
-      if (performance.now() - sliceStart > SLICE_MS) {
-        await yieldToPage();
-        sliceStart = performance.now();
-      }
-      if (!control.host.isConnected) continue;
       if (control.state !== before.get(control) || control.state === 'saving') continue;
       const savedKey = idTerms(control.paper)
         .map((term) => answer.found?.[term])
@@ -405,25 +475,26 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
 }
 
 /**
- * The indices of `pending` whose anchors are in or near the viewport, in page order, skipping those
- * `done`. Anchors come in page order, which on a listing is top to bottom: a binary search finds the
- * first one below the top edge, and a walk from there the last one above the bottom edge. Every
- * position is read before any control is added, so the layout is computed once.
+ * The indices of `pending` whose anchors are in or near the viewport (half a viewport above it,
+ * `below` viewports under it), in page order, skipping those `done`. Anchors come in page order,
+ * which on a listing is top to bottom: a binary search finds the first one below the top edge, and
+ * a walk from there the last one above the bottom edge. Only positions are read here, so the
+ * layout is computed at most once.
  */
-function nearViewport(pending: readonly Placed[], done?: Uint8Array): number[] {
-  const margin = innerHeight / 2;
+function nearViewport(pending: readonly Placed[], done: Uint8Array, below: number): number[] {
+  const above = innerHeight / 2;
   const box = (at: number) => (pending[at] as Placed).anchor.getBoundingClientRect();
   let low = 0;
   let high = pending.length;
   while (low < high) {
     const middle = (low + high) >> 1;
-    if (box(middle).bottom < -margin) low = middle + 1;
+    if (box(middle).bottom < -above) low = middle + 1;
     else high = middle;
   }
   const near: number[] = [];
   for (let at = low; at < pending.length && near.length < NEAR_MAX; at++) {
-    if (box(at).top > innerHeight + margin) break;
-    if (!done?.[at]) near.push(at);
+    if (box(at).top > innerHeight * (1 + below)) break;
+    if (!done[at]) near.push(at);
   }
   return near;
 }

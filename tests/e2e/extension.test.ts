@@ -434,7 +434,7 @@ function longListing(count: number): { body: string; keys: string[] } {
 
 describe.skipIf(!hasChromium)('Save all on long listings', () => {
   for (const count of [2000, 12_000]) {
-    it(`saves every paper of a ${count}-entry arXiv listing, and every control shows it saved`, async () => {
+    it(`saves every paper of a ${count}-entry arXiv listing, and every control shows it saved, one put later too`, async () => {
       const minutes = count > 5000 ? 8 : 3;
       const browser = await launch(TEST_BUILD);
       try {
@@ -444,11 +444,13 @@ describe.skipIf(!hasChromium)('Save all on long listings', () => {
           route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }),
         );
         const page = await browser.context.newPage();
-        // The first scan of a long listing may hold the page past its load event; its controls are what count.
+        // The first scan of a long listing may hold the page past its load event. A page whose
+        // layout is costly gets controls near the viewport only (entrypoints/content/shelf.ts), so
+        // the first controls, not all, are waited for: the popup lists every paper.
         await page.goto(url, { waitUntil: 'commit' });
         await expect
           .poll(() => page.locator('[data-papershelf-key]').count(), { timeout: minutes * 20_000 })
-          .toBe(count);
+          .toBeGreaterThan(0);
         const popup = await browser.openExtensionPage(`popup.html?tab=${await tabIdOf(browser, page)}`);
         await expect.poll(() => popup.locator('[data-paper-key]').count(), { timeout: 60_000 }).toBe(count);
         await popup.locator('[data-action="save-all"]').click();
@@ -457,11 +459,16 @@ describe.skipIf(!hasChromium)('Save all on long listings', () => {
           .toBe(`All ${count.toLocaleString('en')} papers on this page are saved`);
         expect(await popup.locator('[role="alert"]').count()).toBe(0);
         expect((await databaseKeys(browser)).sort()).toEqual([...keys].sort());
-        const states = () =>
+        // Every control on the page shows it saved, and so does one put after the save: the last
+        // entry's, scrolled to.
+        const unsaved = () =>
           page
             .locator('[data-papershelf-key]')
-            .evaluateAll((hosts) => hosts.filter((host) => host.dataset.papershelfState === 'saved').length);
-        await expect.poll(states, { timeout: minutes * 20_000 }).toBe(count);
+            .evaluateAll((hosts) => hosts.filter((host) => host.dataset.papershelfState !== 'saved').length);
+        await expect.poll(unsaved, { timeout: minutes * 20_000 }).toBe(0);
+        await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
+        const last = page.locator(`[data-papershelf-key="${keys[count - 1]}"]`);
+        await expect.poll(() => last.getAttribute('data-papershelf-state'), { timeout: 60_000 }).toBe('saved');
         await popup.close();
         await page.close();
       } finally {
