@@ -1,5 +1,9 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mergePapers, type PaperDraft, toPaper } from './build';
+import { fixtures } from '../../tests/recall';
+import { httpUrl, mergePapers, type PaperDraft, toPaper } from './build';
+import { normalizeUrl, parseArxivId } from './ids';
 import { PaperIdsSchema, PaperSchema, PaperTypeSchema } from './model';
 import { ID_NAMES, PAPER_FIELDS, PAPER_TYPES } from './vocab';
 
@@ -165,5 +169,65 @@ describe('mergePapers', () => {
     if (!hf) throw new Error('fixture paper must be valid');
     expect(mergePapers({ ...hf, published: '2022' }, { ...hf, published: '2022-04-04' }).published).toBe('2022-04-04');
     expect(mergePapers({ ...hf, published: '2022' }, { ...hf, published: '2023-01-01' }).published).toBe('2022');
+  });
+});
+
+describe('httpUrl', () => {
+  // What the URL parser makes of an address: httpUrl skips it for addresses it gives back as they
+  // are, and must answer exactly as it would.
+  const parsed = (raw: string, base: URL) => {
+    try {
+      const url = new URL(raw.trim(), base);
+      return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
+  it('answers as the URL parser for every link and address of the saved pages (normalizeUrl and parseArxivId too)', () => {
+    let links = 0;
+    for (const site of readdirSync(fixtures, { withFileTypes: true })) {
+      if (!site.isDirectory()) continue;
+      for (const name of readdirSync(join(fixtures, site.name))) {
+        let html: string;
+        let base: URL;
+        try {
+          html = readFileSync(join(fixtures, site.name, name, 'page.html'), 'utf8');
+          base = new URL(
+            (JSON.parse(readFileSync(join(fixtures, site.name, name, 'expected.json'), 'utf8')) as { url: string }).url,
+          );
+        } catch {
+          continue;
+        }
+        for (const match of html.matchAll(/\b(?:href|src|content)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
+          const raw = (match[1] ?? match[2] ?? '').replaceAll('&amp;', '&');
+          expect(httpUrl(raw, base), `${site.name}/${name}: ${raw}`).toBe(raw.trim() ? parsed(raw, base) : undefined);
+          // An upper-case scheme sends an address through the parser: the answers must not differ.
+          const shouted = raw.trim().replace(/^http/, 'HTTP');
+          if (shouted.startsWith('HTTP')) {
+            expect(normalizeUrl(raw), raw).toBe(normalizeUrl(shouted));
+            expect(parseArxivId(raw), raw).toEqual(parseArxivId(shouted));
+          }
+          links++;
+        }
+      }
+    }
+    expect(links).toBeGreaterThan(20_000);
+  });
+
+  it.each([
+    ['https://A.org/x', 'https://a.org/x'],
+    ['https://a.org:443/x', 'https://a.org/x'],
+    ['https://127.1/x', 'https://127.0.0.1/x'],
+    ['https://a.org/./x/../y', 'https://a.org/y'],
+    ['https://a.org/%2E%2E/x', 'https://a.org/x'],
+    ["https://a.org/x?a='b", 'https://a.org/x?a=%27b'],
+    ['https://a.org/a b', 'https://a.org/a%20b'],
+    ['https://a.org', 'https://a.org/'],
+    ['/x/../y', 'https://example.org/y'],
+    ['//b.org/x', 'https://b.org/x'],
+    ['javascript:alert(1)', undefined],
+  ])('normalises %s as the parser does', (raw, expected) => {
+    expect(httpUrl(raw, new URL('https://example.org/p/q'))).toBe(expected);
   });
 });

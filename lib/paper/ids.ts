@@ -4,6 +4,30 @@ import type { PaperIds } from './model';
 // Identifier parsing shared by detection, the library and the formats: arXiv ids (old and new
 // style, with versions), DOIs, and the identity key of a paper (docs/CONTRACT.md, "key").
 
+// An absolute address the URL parser gives back as it is: http(s), a lower-case host name (no
+// port, no IP address, no punycode), a path and query of characters it leaves alone, no dot
+// segment. Such addresses are read without the parser (see plainParts).
+const PLAIN_HOST = /^https?:\/\/((?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*)(?=\/)/;
+const PLAIN_PATH = /^\/(?!\/)[\w\-.~!$&'()*+,;=:@%/]*(?:\?[\w\-.~!$&()*+,;=:@%/?]*)?$/;
+const NOT_PLAIN = /\/\.|%2e|xn--/i;
+
+/**
+ * The host and the path (with its query) of an absolute http(s) address that the URL parser would
+ * give back unchanged; null for any other, which the parser must read.
+ */
+export function plainParts(raw: string): { host: string; path: string } | null {
+  if (NOT_PLAIN.test(raw)) return null;
+  const host = PLAIN_HOST.exec(raw);
+  if (!host?.[1]) return null;
+  const path = raw.slice(host[0].length);
+  return PLAIN_PATH.test(path) ? { host: host[1], path } : null;
+}
+
+/** True for a path (with a query) that, resolved against an http(s) base, the parser leaves as it is. */
+export function isPlainPath(raw: string): boolean {
+  return PLAIN_PATH.test(raw) && !NOT_PLAIN.test(raw);
+}
+
 /** An arXiv id without its version, and the version when one was given. */
 export interface ArxivId {
   id: string;
@@ -29,16 +53,24 @@ function fromMatch(match: RegExpExecArray | null): ArxivId | null {
 export function parseArxivId(text: string): ArxivId | null {
   let value = text.trim();
   if (/^https?:\/\//i.test(value)) {
-    let url: URL;
-    try {
-      url = new URL(value);
-    } catch {
-      return null;
+    let host: string;
+    let pathname: string;
+    const plain = plainParts(value);
+    if (plain) {
+      host = plain.host;
+      pathname = plain.path.split('?')[0] as string;
+    } else {
+      try {
+        const url = new URL(value);
+        host = url.hostname.toLowerCase();
+        pathname = url.pathname;
+      } catch {
+        return null;
+      }
     }
-    const host = url.hostname.toLowerCase();
-    if (host === 'doi.org' || host === 'dx.doi.org') return parseArxivId(url.pathname.slice(1).replace(/%2F/gi, '/'));
+    if (host === 'doi.org' || host === 'dx.doi.org') return parseArxivId(pathname.slice(1).replace(/%2F/gi, '/'));
     if (!/(^|\.)arxiv\.org$/.test(host)) return null;
-    const path = ARXIV_URL_PATH.exec(url.pathname);
+    const path = ARXIV_URL_PATH.exec(pathname);
     if (!path?.[1]) return null;
     value = path[1];
   }
@@ -129,6 +161,10 @@ const TRACKING_PARAMS =
  * parameters, no trailing slash. Null for anything that is not an absolute http(s) address.
  */
 export function normalizeUrl(text: string): string | null {
+  // An address the parser would give back as it is, with no query or fragment: only its trailing
+  // slashes go.
+  const plain = plainParts(text.trim());
+  if (plain && !plain.path.includes('?')) return text.trim().replace(/\/+$/, '');
   let url: URL;
   try {
     url = new URL(text.trim());

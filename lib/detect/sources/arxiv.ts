@@ -83,7 +83,8 @@ function linksIn(element: Element | null | undefined, base: URL): Link[] {
       if (child.nodeType === 3) {
         const value = child.nodeValue ?? '';
         let last = 0;
-        for (const match of value.matchAll(BARE_URL)) {
+        // Most text holds no address: the search is skipped.
+        for (const match of value.includes('://') ? value.matchAll(BARE_URL) : []) {
           const href = httpUrl(match[0].replace(/[.,;:!?)\]'"]+$/, ''));
           if (href) links.push({ href, before: since + value.slice(last, match.index) });
           since = '';
