@@ -69,7 +69,7 @@ export default defineConfig({
       const sites = [...new Set((manifest.content_scripts ?? []).flatMap((script) => script.matches ?? []))];
       manifest.content_scripts = [
         ...(manifest.content_scripts ?? []),
-        { matches: allSites, exclude_matches: sites, js: ['content-scripts/content.js'], run_at: 'document_end' },
+        { matches: allSites, exclude_matches: sites, js: ['content-scripts/content.js'], run_at: 'document_start' },
       ];
     },
   },

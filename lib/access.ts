@@ -46,7 +46,7 @@ export async function syncAllSitesScript(): Promise<void> {
         matches: ALL_SITES,
         // The known sites have the manifest's script already.
         excludeMatches: contentScriptPatterns,
-        runAt: 'document_end',
+        runAt: 'document_start',
       },
     ]);
   } else if (!granted && registered.length > 0) {

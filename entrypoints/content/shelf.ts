@@ -61,11 +61,15 @@ export function shelfScript(matches: readonly string[], readers: readonly Source
   return defineContentScript({
     matches: [...matches],
     registration: matches.length > 0 ? 'manifest' : 'runtime',
-    // As soon as the DOM is parsed, not after every image: controls appear with the titles.
-    runAt: 'document_end',
+    // Started with the page: the one read below runs while the page is parsed, and detection as
+    // soon as it is (not after every image), so controls appear with the titles.
+    runAt: 'document_start',
     async main(ctx) {
       // Read once, before any work: on a site the user turned off, papershelf does nothing at all.
       if (await isSiteDisabled(location.href)) return;
+      if (document.readyState === 'loading') {
+        await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+      }
       startShelf(ctx, readers);
     },
   });
@@ -286,6 +290,8 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
   }
 
   async function placeRound(round: readonly Placed[], signal: AbortSignal): Promise<void> {
+    // Asked first: the answer travels while the controls are made.
+    const asking = savedState(round.map((placed) => placed.paper));
     // Made off the page, in slices: nothing here changes the page's style or layout.
     const made: [Placed, Control][] = [];
     let sliceStart = performance.now();
@@ -297,7 +303,8 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       if (signal.aborted) break;
       made.push([placed, make(placed, themeFor(placementParent(placed.anchor, placed.actions)))]);
     }
-    if (!signal.aborted) await refresh(made.map(([, control]) => control));
+    const state = await asking;
+    for (const [, control] of made) applySaved(control, state);
     if (signal.aborted) {
       for (const [, control] of made) control.destroy();
       return;
@@ -345,44 +352,58 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     { passive: true, capture: true },
   );
 
-  // Asks for the saved state of `targets` in messages of at most LOOKUP_TERMS terms, and applies
-  // each answer.
-  async function refresh(targets: Iterable<Control>): Promise<void> {
-    let batch: Control[] = [];
-    let terms = new Set<string>();
-    const asking: Promise<void>[] = [];
-    for (const control of targets) {
-      const own = idTerms(control.paper);
-      if (terms.size + own.length > LOOKUP_TERMS && batch.length > 0) {
-        asking.push(lookup(batch, [...terms]));
-        batch = [];
-        terms = new Set();
-      }
-      batch.push(control);
-      for (const term of own) terms.add(term);
-    }
-    if (batch.length > 0) asking.push(lookup(batch, [...terms]));
-    await Promise.all(asking);
+  /** What the background said of some papers' terms: those it answered for, and the saved ones' keys. */
+  interface SavedState {
+    answered: Set<string>;
+    found: Map<string, string>;
   }
 
-  // Applies an answer in one step: changing many controls' states in slices would cost the page a
-  // layout per slice.
-  async function lookup(batch: readonly Control[], terms: string[]): Promise<void> {
-    if (terms.length === 0) return;
-    // A control the user acted on while the lookup ran (a save or remove, whose own answer set its
-    // state) keeps that state: the lookup's answer may predate the write.
+  // Asks for the saved state of `papers` in messages of at most LOOKUP_TERMS terms (a paper's terms
+  // all in one message), all sent at once.
+  async function savedState(papers: Iterable<Paper>): Promise<SavedState> {
+    const messages: string[][] = [];
+    let terms = new Set<string>();
+    for (const paper of papers) {
+      const own = idTerms(paper);
+      if (terms.size + own.length > LOOKUP_TERMS && terms.size > 0) {
+        messages.push([...terms]);
+        terms = new Set();
+      }
+      for (const term of own) terms.add(term);
+    }
+    if (terms.size > 0) messages.push([...terms]);
+    const state: SavedState = { answered: new Set(), found: new Map() };
+    const answers = await Promise.all(messages.map((asked) => ask({ type: 'lookup', terms: asked })));
+    answers.forEach((answer, at) => {
+      if (!answer.ok) return;
+      for (const term of messages[at] ?? []) state.answered.add(term);
+      for (const [term, key] of Object.entries(answer.found ?? {})) state.found.set(term, key);
+    });
+    return state;
+  }
+
+  /** Shows what `state` says of the control's paper; a control whose lookup failed stays as it is. */
+  function applySaved(control: Control, state: SavedState): void {
+    const terms = idTerms(control.paper);
+    if (!terms.every((term) => state.answered.has(term))) return;
+    const savedKey = terms.map((term) => state.found.get(term)).find((key) => key !== undefined);
+    setSavedKey(control, savedKey);
+    // A control offering Undo keeps offering it until the user answers or it expires.
+    if (control.state === 'removed' && !savedKey) return;
+    control.setState(savedKey ? 'saved' : 'unsaved');
+  }
+
+  // Looks the controls up again and applies the answer in one step (changing many controls' states
+  // in slices would cost the page a layout per slice). A control the user acted on while the lookup
+  // ran (a save or remove, whose own answer set its state) keeps that state: the answer may predate
+  // the write.
+  async function refresh(targets: Iterable<Control>): Promise<void> {
+    const batch = [...targets];
     const before = new Map(batch.map((control) => [control, control.state]));
-    const answer = await ask({ type: 'lookup', terms });
-    if (!answer.ok) return;
+    const state = await savedState(batch.map((control) => control.paper));
     for (const control of batch) {
       if (control.state !== before.get(control) || control.state === 'saving') continue;
-      const savedKey = idTerms(control.paper)
-        .map((term) => answer.found?.[term])
-        .find((key) => key !== undefined);
-      setSavedKey(control, savedKey);
-      // A control offering Undo keeps offering it until the user answers or it expires.
-      if (control.state === 'removed' && !savedKey) continue;
-      control.setState(savedKey ? 'saved' : 'unsaved');
+      applySaved(control, state);
     }
   }
 
