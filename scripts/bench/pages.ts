@@ -27,26 +27,56 @@ function entries(html: string, first: string, end: string): [string, string[], s
   return [html.slice(0, start), blocks, html.slice(stop)];
 }
 
-/** arXiv's /new listing (tests/fixtures/arxiv/listing-new) with `count` entries; without their
- * abstracts when `abstracts` is false, as arXiv's month listings are (a 100,000-entry page with
- * abstracts would be 390 MB). */
-export function arxivListing(count: number, abstracts = true): string {
-  const html = fixture('arxiv/listing-new');
-  const [head, all, tail] = entries(html, '<dt>', '</dd>');
+/** arXiv's /new listing (tests/fixtures/arxiv/listing-new) cut around its entries, with or without
+ * their abstracts (arXiv's month listings have none), and each entry's arXiv id. */
+function arxivEntries(abstracts: boolean): { head: string; blocks: string[]; ids: string[]; tail: string } {
+  const [head, all, tail] = entries(fixture('arxiv/listing-new'), '<dt>', '</dd>');
   const blocks = abstracts ? all : all.map((entry) => entry.replace(/<p class='mathjax'>[\s\S]*?<\/p>/, ''));
   const ids = blocks.map((entry) => /\/abs\/(\d{4}\.\d{4,5})/.exec(entry)?.[1] ?? '');
+  return { head, blocks, ids, tail };
+}
+
+const ENTRY_NUMBER = /name='item\d+'>\[\d+\]/;
+
+/** The listing with `count` entries, abstracts included. */
+export function arxivListing(count: number): string {
+  const { head, blocks, ids, tail } = arxivEntries(true);
   const out: string[] = [head.replace(/showing \d+ of \d+ entries/, `showing ${count} of ${count} entries`)];
   for (let i = 0; i < count; i++) {
     const k = i % blocks.length;
-    const id = ids[k] as string;
     out.push(
       (blocks[k] as string)
-        .replaceAll(id, freshArxivId(i))
-        .replace(/name='item\d+'>\[\d+\]/, `name='item${i + 1}'>[${i + 1}]`),
+        .replaceAll(ids[k] as string, freshArxivId(i))
+        .replace(ENTRY_NUMBER, `name='item${i + 1}'>[${i + 1}]`),
     );
   }
   out.push(tail);
   return out.join('');
+}
+
+/**
+ * The same listing without abstracts, built by the page's own script while the page is parsed (in
+ * parts of 2,000 entries, before DOMContentLoaded): a page of 100,000 entries (190 MB even without
+ * abstracts) is more than the DevTools protocol can hand the browser, which closed the tab trying.
+ */
+export function arxivListingBuiltInPage(count: number): string {
+  const { head, blocks, ids, tail } = arxivEntries(false);
+  const script = `<script>(() => {
+    const blocks = ${JSON.stringify(blocks)};
+    const ids = ${JSON.stringify(ids)};
+    const fresh = ${freshArxivId.toString()};
+    const number = ${ENTRY_NUMBER.toString()};
+    const list = document.currentScript.previousElementSibling;
+    for (let start = 0; start < ${count}; start += 2000) {
+      const parts = [];
+      for (let i = start; i < Math.min(${count}, start + 2000); i++) {
+        const k = i % blocks.length;
+        parts.push(blocks[k].replaceAll(ids[k], fresh(i)).replace(number, "name='item" + (i + 1) + "'>[" + (i + 1) + ']'));
+      }
+      list.insertAdjacentHTML('beforeend', parts.join(''));
+    }
+  })();</script>`;
+  return `${head.replace(/showing \d+ of \d+ entries/, `showing ${count} of ${count} entries`)}</dl>${script}<dl hidden>${tail}`;
 }
 
 /** Hugging Face's daily papers (tests/fixtures/huggingface/daily-listing) with `count` cards: the
