@@ -6,10 +6,14 @@ export function textOf(element: Element | null | undefined): string | undefined 
   return cleanText(element?.textContent);
 }
 
-/** The content of every `<meta name=…>` (or `property=`) with that name, in page order. */
+/**
+ * The content of every `<meta name=…>` (or `property=`) with that name, in page order. The metas
+ * come from the document's tag collection, which the browser keeps between calls: a selector query
+ * walked the whole of a 2,000-entry listing at each of a reader's calls.
+ */
 export function metaAll(doc: Document, name: string): string[] {
   const values: string[] = [];
-  for (const meta of doc.querySelectorAll('meta[name], meta[property]')) {
+  for (const meta of doc.getElementsByTagName('meta')) {
     const key = meta.getAttribute('name') ?? meta.getAttribute('property');
     if (key?.toLowerCase() !== name.toLowerCase()) continue;
     const content = cleanText(meta.getAttribute('content'));

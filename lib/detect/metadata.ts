@@ -118,9 +118,11 @@ const TITLE_TAGS = new Set(['dc.title', 'dcterms.title']);
 export function describesArticle(doc: Document): boolean {
   let titled = false;
   let scholarly = false;
-  for (const tag of doc.querySelectorAll('meta[name][content]')) {
+  // The tag collection, not a selector query: see metaAll.
+  for (const tag of doc.getElementsByTagName('meta')) {
+    const content = tag.getAttribute('content');
+    if (content === null) continue;
     const name = tag.getAttribute('name')?.toLowerCase() ?? '';
-    const content = tag.getAttribute('content') ?? '';
     if (ARTICLE_TAGS.has(name)) return true;
     if (IDENTIFIER_TAGS.has(name) && identifierIds(content).doi) return true;
     // A Dublin Core record of a scholarly type (an Atypon page's DC.Type "research-article").

@@ -29,7 +29,8 @@ import type { Source } from '../types';
 /** Every DC/DCTERMS/PRISM tag of the page, by lower-case name with `.` separators, in page order. */
 function metadataTags(doc: Document): Map<string, string[]> {
   const found = new Map<string, string[]>();
-  for (const element of doc.querySelectorAll('meta[name], meta[property]')) {
+  // The tag collection, not a selector query: see metaAll.
+  for (const element of doc.getElementsByTagName('meta')) {
     const name = (element.getAttribute('name') ?? element.getAttribute('property') ?? '')
       .toLowerCase()
       .replace(/:/g, '.');
