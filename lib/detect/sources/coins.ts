@@ -155,7 +155,10 @@ export const coins: Source = {
   patterns: [],
   matches: () => true,
   detect(doc, url) {
-    const spans = [...doc.querySelectorAll(SPANS)];
+    // The class collection the browser keeps, not a selector query over the whole page.
+    const spans = [...doc.getElementsByClassName('Z3988')].filter(
+      (element) => element.tagName === 'SPAN' && element.hasAttribute('title'),
+    );
     const found: Detection[] = [];
     for (const span of spans) {
       const read = draftOf(contextObject(span));

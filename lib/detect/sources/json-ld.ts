@@ -192,12 +192,14 @@ function draftOf(node: Node, resolve: Resolve, doc: Document, url: URL): PaperDr
 
 /** The JSON-LD blocks of a page, parsed; a broken block is left out. */
 function blocks(doc: Document): unknown[] {
-  const scripts = new Set<Element>(doc.querySelectorAll('script.schema-data'));
-  for (const script of doc.querySelectorAll('script[type]')) {
-    if (script.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json') scripts.add(script);
+  // The script collection the browser keeps, not selector queries over the whole page.
+  const scripts: Element[] = [];
+  for (const script of doc.getElementsByTagName('script')) {
+    const type = script.getAttribute('type')?.trim().toLowerCase();
+    if (type === 'application/ld+json' || script.classList.contains('schema-data')) scripts.push(script);
   }
   // Some pages wrap the JSON in a CDATA section or an HTML comment.
-  return [...scripts].map((script) =>
+  return scripts.map((script) =>
     parseJson(
       (script.textContent ?? '')
         .trim()
