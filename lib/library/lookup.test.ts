@@ -89,17 +89,34 @@ describe('keysOfTerms', () => {
 
   it('asks term by term when the range holds many other papers, and finds the same', async () => {
     await library(0, 400);
-    const terms = ['arxiv:2601.00001', 'arxiv:2601.00398', 'arxiv:2601.99999', 'doi:10.48550/arxiv.2601.00003'];
+    const spread = [1, 98, 199, 252, 333, 398].map((i) => `arxiv:2601.${String(i).padStart(5, '0')}`);
+    const terms = [...spread, 'arxiv:2601.99999', 'doi:10.48550/arxiv.2601.00003'];
     const getAllKeys = vi.spyOn(IDBIndex.prototype, 'getAllKeys');
+    const walk = vi.spyOn(IDBIndex.prototype, 'openKeyCursor');
     const found = await lookup(terms);
-    expect(getAllKeys).toHaveBeenCalledTimes(3);
+    expect(getAllKeys).toHaveBeenCalledTimes(terms.length);
+    expect(walk).not.toHaveBeenCalled();
     expect([...found].sort()).toEqual(await termByTerm(terms));
     expect([...found].sort()).toEqual([
       'arxiv:2601.00001',
       'arxiv:2601.00003',
+      'arxiv:2601.00098',
+      'arxiv:2601.00199',
+      'arxiv:2601.00252',
+      'arxiv:2601.00333',
       'arxiv:2601.00398',
       'doi:10.48550/arxiv.2601.00003',
     ]);
+  });
+
+  it('asks a few terms (one paper saved) at once, without counting first', async () => {
+    await library(0, 20);
+    const terms = idTerms(paper(3));
+    const count = vi.spyOn(IDBIndex.prototype, 'count');
+    const found = await lookup(terms);
+    expect(count).not.toHaveBeenCalled();
+    expect([...found].sort()).toEqual(['arxiv:2601.00003', 'doi:10.48550/arxiv.2601.00003']);
+    expect([...found].sort()).toEqual(await termByTerm(terms));
   });
 });
 

@@ -42,6 +42,10 @@ function walk(index: IDBIndex, range: IDBKeyRange, wanted: ReadonlySet<string>, 
   });
 }
 
+// A scheme with this many terms or fewer (one paper saved, a paper put back) is asked term by
+// term straight away: one round trip, where a count and a walk would take three.
+const FEW_TERMS = 4;
+
 /**
  * The primary keys of the records that any of `terms` finds in `index` (multi-entry, of
  * `scheme:value` terms), each once. The terms of one scheme are looked up together: one count of
@@ -57,13 +61,17 @@ export async function keysOfTerms(index: IDBIndex, terms: readonly string[]): Pr
     if (group) group.push(term);
     else schemes.set(scheme, [term]);
   }
-  // Sorted by UTF-16 code units, as IndexedDB orders strings.
-  const groups = [...schemes.values()].map((group) => group.sort());
+  const single: string[] = [];
+  const groups: string[][] = [];
+  for (const group of schemes.values()) {
+    if (group.length <= FEW_TERMS) single.push(...group);
+    // Sorted by UTF-16 code units, as IndexedDB orders strings.
+    else groups.push(group.sort());
+  }
   const ranges = groups.map((group) => IDBKeyRange.bound(group[0], group.at(-1)));
   const counts = await resultsOf(ranges.map((range) => index.count(range)));
   const found = new Set<string>();
   const walks: Promise<void>[] = [];
-  const single: string[] = [];
   groups.forEach((group, at) => {
     const count = counts[at] ?? 0;
     if (count === 0) return;
