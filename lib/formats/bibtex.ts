@@ -123,19 +123,24 @@ function escapeVerbatim(text: string): string {
 
 // A word's core runs from its first letter or digit to its last: "(BERT):" → "BERT".
 const WORD_PARTS = /^([^\p{L}\p{N}]*)(.*?)([^\p{L}\p{N}]*)$/u;
-// A capital after the first character of the core ("BERT", "ImageNet", "3D").
-const INNER_CAPITAL = /^[^\p{L}\p{N}]*[\p{L}\p{N}].*?\p{Lu}/su;
-// A core that is one capital other than the article "A" ("Large N", "Vitamin D"): a symbol or a name.
-const SINGLE_CAPITAL = /^[^\p{L}\p{N}]*(?!A[^\p{L}\p{N}]*$)\p{Lu}[^\p{L}\p{N}]*$/u;
+// A word whose core is braced: a capital after its first character ("BERT", "ImageNet", "3D"), or
+// one capital alone other than the article "A" ("Large N", "Vitamin D"): a symbol or a name.
+const BRACED_WORD =
+  /^(?:[^\p{L}\p{N}]*[\p{L}\p{N}].*?\p{Lu}|[^\p{L}\p{N}]*(?!A[^\p{L}\p{N}]*$)\p{Lu}[^\p{L}\p{N}]*$)/su;
+// The same, for any word of a collapsed title (its words end at a space).
+const BRACED_IN_TITLE =
+  /[\p{L}\p{N}][^ ]*?\p{Lu}|(?:^| )[^\p{L}\p{N} ]*(?!A[^\p{L}\p{N} ]*(?: |$))\p{Lu}[^\p{L}\p{N} ]*(?: |$)/u;
 
 /** A title-like field: escaped, with words that carry inner capitals protected by braces. */
 function escapeTitle(text: string): string {
-  const words = collapse(text).split(' ');
+  const title = collapse(text);
+  // Most titles have no word to brace and nothing to escape: two tests instead of a walk over their words.
+  if (!BRACED_IN_TITLE.test(title) && !NEEDS_ESCAPE.test(title)) return title;
+  const words = title.split(' ');
   const pairedBraces = words.every(bracesPair);
   return words
     .map((word) => {
-      // Two tests decide most words, without taking them apart.
-      if (!INNER_CAPITAL.test(word) && !SINGLE_CAPITAL.test(word)) return escapeText(word, pairedBraces);
+      if (!BRACED_WORD.test(word)) return escapeText(word, pairedBraces);
       // Only the word itself is braced, not punctuation around it: "{BERT}:" rather than
       // "{BERT:}", so that styles still see the colon and keep the next word capitalised; and a
       // braced group that starts with a letter is never a BibTeX "special character".
