@@ -158,6 +158,11 @@ describe('citation keys', () => {
     expect(citationKeys([particle])).toEqual(['beethoven1808uber']);
     const lukasz = paper({ title: 'The Ærø Straße', authors: ['Łukasz Kaiser'] });
     expect(citationKeys([lukasz])).toEqual(['kaiseraero']);
+    // An apostrophe joins its word, in ASCII text as in any other.
+    const apostrophe = paper({ title: "Don't Stop Pretraining", authors: ["Conan O'Brien"], published: '2020' });
+    expect(citationKeys([apostrophe])).toEqual(['obrien2020dont']);
+    const curly = paper({ title: 'Don’t Stop Pretraining', authors: ['Conan O’Brien'], published: '2020' });
+    expect(citationKeys([curly])).toEqual(['obrien2020dont']);
   });
 
   it('uses the title word alone without author and leaves out a missing year', () => {
@@ -208,6 +213,11 @@ describe('escaping', () => {
     expect(bib).toContain(
       "  title = {{BERT} \\& {GPT-4}: 100\\% of \\$5 \\#1 a\\_b \\textasciitilde{}x\\textasciicircum{}2 \\textbackslash{} \\textless{}a\\textbar{}b\\textgreater{} -{}-{}- `{}`q'{}' \\{x\\}}",
     );
+  });
+
+  it('braces a single capital other than the article "A" and inner capitals beyond ASCII, punctuation left outside', () => {
+    const bib = toBibtex([paper({ title: 'A Study (A) of (N), Vitamin D. and ÉCOLE at x𝐀' })]);
+    expect(bib).toContain('  title = {A Study (A) of ({N}), Vitamin {D}. and {ÉCOLE} at {x𝐀}}');
   });
 
   it('writes braces that do not pair up without breaking the entry', () => {

@@ -4,7 +4,7 @@ import type { Found } from '../completion/types';
 import { papersFromIdentifiers } from '../detect/address';
 import { importText } from '../formats';
 import { contentKeyOf } from '../paper/build';
-import { PaperSchema, type SavedPaper } from '../paper/model';
+import { PaperSchema, type SavedPaper, SavedPaperSchema } from '../paper/model';
 import { closeLibraryDb, openLibraryDb } from './db';
 import { createLibrary, type InvalidRecord, type Library, LibraryError, RETRY_MS, toLibraryError } from './library';
 import { at, freshName, makePaper } from './test-helpers';
@@ -500,6 +500,30 @@ describe('importRecords', () => {
     // Dates are stored in one form so that the savedAt index orders them.
     expect((await library.getPaper('arxiv:2401.00001'))?.savedAt).toBe('2024-06-01T10:00:00.000Z');
     expect(await library.countPapers()).toBe(2);
+  });
+
+  it('stores the same records when told the records are parsed already (an import file, a backup)', async () => {
+    const records = [
+      stored(DOI, { ids: { doi: '10.1000/tram.2023', arxiv: '2310.03646' }, status: 'read', tags: ['t'] }),
+      stored('arxiv:2401.00001', { savedAt: '2024-06-01T10:00:00Z', abstract: '  spaced  ' }),
+      stored('arxiv:2401.00002', { savedAt: '2024-06-02T10:00:00.000Z' }),
+    ];
+    const otherName = freshName();
+    const other = createLibrary({ name: otherName });
+    for (const target of [library, other]) {
+      await target.savePaper(makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, upvotes: 9 }), { now: at(5) });
+    }
+    expect(await library.importRecords(records, { now: at(6) })).toEqual({ added: 2, merged: 1 });
+    const parsed = records.map((record) => SavedPaperSchema.parse(record));
+    expect(await other.importRecords(parsed, { now: at(6), parsed: true })).toEqual({ added: 2, merged: 1 });
+    expect(await other.allPapers()).toEqual(await library.allPapers());
+    // The caller's records are stored, never changed in its hands.
+    expect(parsed.map((record) => record.savedAt)).toEqual([
+      at(0).toISOString(),
+      '2024-06-01T10:00:00Z',
+      '2024-06-02T10:00:00.000Z',
+    ]);
+    await closeLibraryDb(otherName);
   });
 
   it('imports nothing when one record is invalid, and says which', async () => {

@@ -1,6 +1,6 @@
 // The reading list: every read and write of saved papers. Each write is ONE readwrite transaction
 // that reads, merges and writes, so saves from several contexts at once cannot lose each other.
-import type { IDBPObjectStore, IDBPTransaction, StoreNames } from 'idb';
+import { type IDBPObjectStore, type IDBPTransaction, type StoreNames, unwrap } from 'idb';
 import { z } from 'zod';
 import { type Merged, mergeFound, undoCompletion as undoFound } from '../completion/merge';
 import type { Found } from '../completion/types';
@@ -18,6 +18,7 @@ import {
 } from '../paper/model';
 import { announceChange } from './changes';
 import { DB_NAME, type LibrarySchema, openLibraryDb, type QueuedPaper, type StoredPaper } from './db';
+import { keysOfTerms, resultsOf } from './lookup';
 
 /** What went wrong, for the UI to choose its words and actions. */
 export type LibraryErrorCode = 'quota' | 'unavailable' | 'invalid' | 'failed';
@@ -95,6 +96,13 @@ export interface ListOptions {
   offset?: number;
 }
 
+/** Options of an import: the clock, and whether the records are SavedPaperSchema's output already. */
+export interface ImportOptions {
+  now?: Date;
+  /** The records were parsed already (lib/formats reads every import and backup with SavedPaperSchema): not parsed again. */
+  parsed?: boolean;
+}
+
 /** What an import did. */
 export interface ImportSummary {
   added: number;
@@ -135,7 +143,7 @@ export interface Library {
   /** Every readable saved paper, newest first. */
   allPapers(): Promise<SavedPaper[]>;
   /** Adds or merges saved records (a backup) in one transaction: all of them or none. */
-  importRecords(records: SavedPaper[], options?: { now?: Date }): Promise<ImportSummary>;
+  importRecords(records: SavedPaper[], options?: ImportOptions): Promise<ImportSummary>;
   /** Queues papers for completion, due now (a paper queued already keeps its place and is due now). */
   queueCompletion(keys: readonly string[], options?: { now?: Date }): Promise<number>;
   /** Up to `limit` queued papers due at `now`, with their records, and when the next one not yet due is. */
@@ -323,17 +331,20 @@ function unite(
  */
 class WorkingSet {
   private readonly records = new Map<string, SavedPaper>();
+  // Each record's terms, worked out once: they index it here and are stored with it.
+  private readonly terms = new Map<string, string[]>();
   private readonly byTerm = new Map<string, Set<string>>();
   private readonly written = new Set<string>();
   private readonly deleted = new Set<string>();
 
   constructor(found: (SavedPaper | undefined)[]) {
-    for (const record of found) if (record) this.index(record);
+    for (const record of found) if (record) this.index(record, idTerms(record));
   }
 
-  private index(record: SavedPaper): void {
+  private index(record: SavedPaper, terms: string[]): void {
     this.records.set(record.key, record);
-    for (const term of idTerms(record)) {
+    this.terms.set(record.key, terms);
+    for (const term of terms) {
       const keys = this.byTerm.get(term);
       if (keys) keys.add(record.key);
       else this.byTerm.set(term, new Set([record.key]));
@@ -341,10 +352,11 @@ class WorkingSet {
   }
 
   private unindex(key: string): void {
-    const record = this.records.get(key);
-    if (!record) return;
+    const terms = this.terms.get(key);
+    if (!terms) return;
     this.records.delete(key);
-    for (const term of idTerms(record)) this.byTerm.get(term)?.delete(key);
+    this.terms.delete(key);
+    for (const term of terms) this.byTerm.get(term)?.delete(key);
   }
 
   /** The records any of `terms` finds, oldest first. */
@@ -356,9 +368,10 @@ class WorkingSet {
       .sort(oldestFirst);
   }
 
-  put(record: SavedPaper): SavedPaper {
+  /** Puts `record` (its `terms` given when known: a new record has its paper's). */
+  put(record: SavedPaper, terms: string[] = idTerms(record)): SavedPaper {
     this.unindex(record.key);
-    this.index(record);
+    this.index(record, terms);
     this.written.add(record.key);
     this.deleted.delete(record.key);
     return record;
@@ -370,8 +383,13 @@ class WorkingSet {
     this.deleted.add(key);
   }
 
-  changes(): { puts: SavedPaper[]; deletes: string[] } {
-    const puts = [...this.written].map((key) => this.records.get(key)).filter((record) => record !== undefined);
+  /** What to write: each record put, as stored (with its terms), and the keys removed. */
+  changes(): { puts: StoredPaper[]; deletes: string[] } {
+    const puts: StoredPaper[] = [];
+    for (const key of this.written) {
+      const record = this.records.get(key);
+      if (record) puts.push({ ...record, terms: this.terms.get(key) ?? idTerms(record) });
+    }
     return { puts, deletes: [...this.deleted] };
   }
 }
@@ -462,49 +480,45 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     }
   }
 
-  // Reads, in one burst of requests issued before any is awaited, every readable record that any
-  // of `terms` finds: a working set the batch then changes in memory and writes back at once.
-  async function load(store: Store<'readwrite'>, terms: string[]): Promise<WorkingSet> {
-    const index = store.index('ids');
-    const keyLists = await Promise.all(unique(terms).map((term) => index.getAllKeys(term)));
-    const keys = unique(keyLists.flat());
-    const values = await Promise.all(keys.map((key) => store.get(key)));
+  // Reads every readable record that any of `terms` finds (lib/library/lookup.ts), every request
+  // placed before any answer is awaited: a working set the batch then changes in memory and
+  // writes back at once.
+  async function load(store: Store<IDBTransactionMode>, terms: string[]): Promise<WorkingSet> {
+    const raw = unwrap(store);
+    const keys = await keysOfTerms(raw.index('ids'), terms);
+    const values = await resultsOf(keys.map((key) => raw.get(key)));
     return new WorkingSet(values.map((value) => (value === undefined ? undefined : readRecord(value))));
   }
 
   // The records holding the same work as `paper` (samePaper: a shared id, or the same address with
   // agreeing titles), oldest first; and `paper`, re-keyed by its content when its address key
-  // already names a different work (two chapters on one repository page).
-  function placeIn<P extends Paper>(set: WorkingSet, paper: P): [P, SavedPaper[]] {
-    const matches = set.matches(idTerms(paper)).filter((record) => samePaper(paper, record));
-    if (matches.length > 0 || !paper.key.startsWith('url:')) return [paper, matches];
-    if (set.matches([paper.key]).length === 0) return [paper, matches];
+  // already names a different work (two chapters on one repository page), with its terms.
+  function placeIn<P extends Paper>(set: WorkingSet, paper: P, terms = idTerms(paper)): [P, SavedPaper[], string[]] {
+    const matches = set.matches(terms).filter((record) => samePaper(paper, record));
+    if (matches.length > 0 || !paper.key.startsWith('url:')) return [paper, matches, terms];
+    if (set.matches([paper.key]).length === 0) return [paper, matches, terms];
     const rekeyed = { ...paper, key: contentKeyOf(paper) };
-    return [rekeyed, set.matches(idTerms(rekeyed)).filter((record) => samePaper(rekeyed, record))];
+    const rekeyedTerms = idTerms(rekeyed);
+    return [rekeyed, set.matches(rekeyedTerms).filter((record) => samePaper(rekeyed, record)), rekeyedTerms];
   }
 
-  // Every term a batch must load: the papers' ids, and the content key an address-keyed paper may
-  // move to.
-  function termsOf(papers: Paper[]): string[] {
-    return papers.flatMap((paper) =>
-      paper.key.startsWith('url:') ? [...idTerms(paper), contentKeyOf(paper)] : idTerms(paper),
+  // Every term a batch must load: the papers' ids (`terms[i]` are paper i's), and the content key
+  // an address-keyed paper may move to.
+  function termsOf(papers: Paper[], terms: string[][] = papers.map((paper) => idTerms(paper))): string[] {
+    return papers.flatMap((paper, at) =>
+      paper.key.startsWith('url:') ? [...(terms[at] ?? []), contentKeyOf(paper)] : (terms[at] ?? []),
     );
   }
 
-  // Writes what a batch changed: every put and delete issued before any is awaited.
+  // Writes what a batch changed: every put and delete placed at once, without a promise each.
   async function flush(store: Store<'readwrite'>, set: WorkingSet, changed: Set<string>): Promise<void> {
     const { puts, deletes } = set.changes();
-    const pending: Promise<unknown>[] = [];
-    try {
-      for (const record of puts) pending.push(store.put(toStored(record)));
-      for (const key of deletes) pending.push(store.delete(key));
-    } catch (error) {
-      // A request refused at once (quota) aborts the transaction: the ones issued before it then
-      // fail too, and that is already the error being reported.
-      for (const request of pending) request.catch(() => {});
-      throw error;
-    }
-    await Promise.all(pending);
+    const raw = unwrap(store);
+    // A request refused at once (quota) throws here and aborts the transaction (write's catch).
+    const requests: IDBRequest[] = [];
+    for (const record of puts) requests.push(raw.put(record));
+    for (const key of deletes) requests.push(raw.delete(key));
+    await resultsOf(requests);
     for (const record of puts) changed.add(record.key);
     for (const key of deletes) changed.add(key);
   }
@@ -520,11 +534,13 @@ export function createLibrary(options: LibraryOptions = {}): Library {
   ): Promise<SaveResult[]> {
     const papers = options.parsed ? inputs : inputs.map((input) => PaperSchema.parse(input));
     const now = (options.now ?? new Date()).toISOString();
-    const set = await load(store, termsOf(papers));
-    const results = papers.map((input): SaveResult => {
-      const [paper, [target, ...others]] = placeIn(set, input);
+    const terms = papers.map((paper) => idTerms(paper));
+    const set = await load(store, termsOf(papers, terms));
+    const results = papers.map((input, at): SaveResult => {
+      const [paper, [target, ...others], paperTerms] = placeIn(set, input, terms[at]);
       const visit = visitOf(paper, options.seenOn, now);
-      if (!target) return { record: set.put(newRecord(paper, now, visit)), created: true };
+      // A new record has its paper's key and ids, so its paper's terms.
+      if (!target) return { record: set.put(newRecord(paper, now, visit), paperTerms), created: true };
       const record = unite([paper, target, ...others], [target, ...others], target.key, now, visit);
       for (const other of others) set.remove(other.key);
       return { record: set.put(record), created: false };
@@ -600,15 +616,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 
     findSaved: (terms) =>
       read(async (store) => {
-        // Keys first (no record is read for a term nothing finds), all requests issued at once.
-        const index = store.index('ids');
-        const wanted = unique(terms);
-        const keyLists = await Promise.all(wanted.map((term) => index.getAllKeys(term)));
-        const keys = unique(keyLists.flat());
-        const values = await Promise.all(keys.map((key) => store.get(key)));
-        const set = new WorkingSet(values.map((value) => (value === undefined ? undefined : readRecord(value))));
+        const set = await load(store, terms);
         const found = new Map<string, string>();
-        for (const term of wanted) {
+        for (const term of unique(terms)) {
           const [record] = set.matches([term]);
           if (record) found.set(term, record.key);
         }
@@ -642,7 +652,9 @@ export function createLibrary(options: LibraryOptions = {}): Library {
 
     importRecords: (records, options = {}) =>
       write(async (store, changed) => {
-        const parsed = z.array(SavedPaperSchema).safeParse(records);
+        const parsed = options.parsed
+          ? { success: true as const, data: records }
+          : z.array(SavedPaperSchema).safeParse(records);
         if (!parsed.success) {
           const issue = parsed.error.issues[0];
           const index = typeof issue?.path[0] === 'number' ? issue.path[0] : -1;
@@ -655,27 +667,27 @@ export function createLibrary(options: LibraryOptions = {}): Library {
         }
         const now = (options.now ?? new Date()).toISOString();
         const summary: ImportSummary = { added: 0, merged: 0 };
-        // Older files may carry other ISO forms; the savedAt index orders by the text.
-        const incoming = parsed.data.map(
-          (input): SavedPaper => ({
-            ...input,
-            savedAt: new Date(input.savedAt).toISOString(),
-            updatedAt: new Date(input.updatedAt).toISOString(),
-          }),
-        );
-        const set = await load(store, termsOf(incoming));
-        for (const input of incoming) {
-          const [record, [target, ...others]] = placeIn(set, input);
+        // Older files may carry other ISO forms; the savedAt index orders by the text. A record
+        // already in the one form is taken as it is (a backup's are: no copy of 50,000 records).
+        const incoming = parsed.data.map((input): SavedPaper => {
+          const savedAt = new Date(input.savedAt).toISOString();
+          const updatedAt = new Date(input.updatedAt).toISOString();
+          return savedAt === input.savedAt && updatedAt === input.updatedAt ? input : { ...input, savedAt, updatedAt };
+        });
+        const terms = incoming.map((record) => idTerms(record));
+        const set = await load(store, termsOf(incoming, terms));
+        incoming.forEach((input, at) => {
+          const [record, [target, ...others], recordTerms] = placeIn(set, input, terms[at]);
           if (!target) {
-            set.put(record);
+            set.put(record, recordTerms);
             summary.added += 1;
-            continue;
+            return;
           }
           // The library's own detected fields win over the file's; the file fills gaps.
           set.put(unite([target, ...others, record], [target, ...others, record], target.key, now));
           for (const other of others) set.remove(other.key);
           summary.merged += 1;
-        }
+        });
         await flush(store, set, changed);
         return summary;
       }),

@@ -55,6 +55,8 @@ export async function restoreRecords(records: SavedPaper[], options: { name?: st
   }
   announceChange(written);
   const merged =
-    conflicting.length > 0 ? await createLibrary({ name }).importRecords(conflicting) : { added: 0, merged: 0 };
+    conflicting.length > 0
+      ? await createLibrary({ name }).importRecords(conflicting, { parsed: true })
+      : { added: 0, merged: 0 };
   return { exact: written.length + merged.added, merged: merged.merged };
 }

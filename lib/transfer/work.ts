@@ -90,7 +90,8 @@ export async function runTransfer(
     post({ type: 'progress', phase: 'parsing' });
     const result = formats.importBytes(read.bytes, read.name, { maxBytes: read.maxBytes });
     post({ type: 'progress', phase: 'saving', count: result.papers.length });
-    const summary = await library.importRecords(result.papers);
+    // lib/formats parsed every paper with SavedPaperSchema already.
+    const summary = await library.importRecords(result.papers, { parsed: true });
     post({
       type: 'imported',
       message: formats.describeImport(result, summary),
