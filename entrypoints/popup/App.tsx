@@ -117,6 +117,10 @@ async function askOnceMore(request: BackgroundRequest): Promise<BackgroundRespon
 const OFF_ICON = { 16: '/icon/off-16.png', 32: '/icon/off-32.png' };
 const ON_ICON = { 16: '/icon/16.png', 32: '/icon/32.png' };
 
+// The rows the popup lists: a listing of 100,000 entries as rows kept the popup busy past a
+// minute; the first 20,000 (arXiv's largest page and more), the count and Save all serve it.
+const LISTED = 20_000;
+
 export function App() {
   const [target, setTarget] = useState<Target>();
   const [load, setLoad] = useState<Load>({ state: 'loading' });
@@ -315,7 +319,7 @@ export function App() {
             </div>
           )}
           <ul class="popup-papers" ref={list}>
-            {papers.map((paper) => {
+            {papers.slice(0, LISTED).map((paper) => {
               const savedKey = saved.get(paper.key);
               return (
                 <li key={paper.key} data-paper-key={paper.key}>
@@ -348,6 +352,12 @@ export function App() {
               );
             })}
           </ul>
+          {papers.length > LISTED && (
+            <p class="popup-more" data-action="more-papers">
+              And {count(papers.length - LISTED, 'more paper')} on the page, not listed here: Save all saves them too,
+              and each has its own control on the page.
+            </p>
+          )}
         </>
       )}
       <footer class="popup-settings">
