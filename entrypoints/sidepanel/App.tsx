@@ -21,6 +21,7 @@ import {
   updatePaper,
 } from '../../lib/library/library';
 import type { SavedPaper, Status } from '../../lib/paper/model';
+import { heldRows, RowRecords } from '../../lib/search/row-records';
 import { type LibraryView, openLibraryView, type SortBy, type ViewQuery, type ViewResult } from '../../lib/search/view';
 import { notifyTabs } from '../../lib/tabs';
 import { texToText } from '../../lib/tex-text';
@@ -60,10 +61,11 @@ export function App() {
   const [filter, setFilter] = useState<Filter>('all');
   const [tag, setTag] = useState<string>();
   const [result, setResult] = useState<ViewResult>();
-  const [records, setRecords] = useState<ReadonlyMap<string, SavedPaper>>(new Map());
-  // What is cached, for the change listener (set up once): only cached rows are read again.
-  const recordsRef = useRef(records);
-  recordsRef.current = records;
+  // The records of the rows on and near the screen, changed in place; `held` counts the changes
+  // so that Preact draws them.
+  const [records] = useState(() => new RowRecords());
+  const [, setHeld] = useState(0);
+  const redraw = () => setHeld((n) => n + 1);
   const [current, setCurrentState] = useState(0);
   // The current row also lives in a ref: two keys pressed before a re-render must both count.
   const currentRef = useRef(0);
@@ -121,19 +123,12 @@ export function App() {
     // each page it announces would otherwise be read and parsed here, 1,000 records at a time.
     const stop = view.onChange((changed) => {
       setChanges((n) => n + 1);
-      const stale = changed.filter((key) => recordsRef.current.has(key));
+      const stale = records.stale(changed);
       if (stale.length === 0) return;
-      void view.records(stale).then((found) =>
-        setRecords((cached) => {
-          const next = new Map(cached);
-          for (const key of stale) {
-            const record = found.get(key);
-            if (record) next.set(key, record);
-            else next.delete(key);
-          }
-          return next;
-        }),
-      );
+      void view.records(stale).then((found) => {
+        records.refresh(stale, found);
+        redraw();
+      });
     });
     return () => {
       stop();
@@ -149,28 +144,20 @@ export function App() {
   });
   const items = virtualizer.getVirtualItems();
 
-  // Fetch the records of the rows on screen that are not cached yet (and the edited paper's).
-  const wanted = items.map((item) => keys[item.index]).filter((key): key is string => key !== undefined);
-  if (editing) wanted.push(editing.key);
-  const missing = wanted.filter((key) => !records.has(key));
-  const missingId = missing.join('\n');
+  // Read the records of the blocks of rows around the screen that are not held yet (and the
+  // edited paper's): the effect runs again only when the screen reaches another block.
+  const { from, to } = heldRows(items[0]?.index ?? 0, items.at(-1)?.index ?? -1, keys.length);
   useEffect(() => {
+    const missing = records.missing(editing ? [...keys.slice(from, to), editing.key] : keys.slice(from, to));
     if (missing.length === 0) return;
-    let live = true;
-    view.records(missing).then((found) => {
-      if (!live || found.size === 0) return;
-      setRecords((cached) => {
-        const next = new Map(cached);
-        for (const [key, record] of found) next.set(key, record);
-        // Keep the cache to a few screens: drop what is far from the view.
-        if (next.size > 2000) for (const key of [...next.keys()].slice(0, next.size - 1000)) next.delete(key);
-        return next;
-      });
-    });
-    return () => {
-      live = false;
-    };
-  }, [view, missingId]);
+    view.records(missing).then(
+      (found) => {
+        records.put(missing, found);
+        redraw();
+      },
+      () => records.put(missing, new Map()),
+    );
+  }, [view, keys, from, to, editing?.key]);
 
   // Keep the current row inside the list; keep the selection to papers that still exist.
   useEffect(() => {

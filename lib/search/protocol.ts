@@ -22,9 +22,13 @@ export const AnswerSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('result'),
     id,
-    // The keys in order, one a line: a single string crosses to the panel and is checked there
-    // in one step, where an array of 50,000 strings costs both sides a few milliseconds a keystroke.
-    result: z.object({ total: z.int(), keys: z.string(), terms: z.array(z.string()) }),
+    // The matching papers as the index's numbers, in order: one block of 4 bytes a paper crosses to
+    // the panel, which maps them to keys it already holds (an array of 50,000 key strings, or one
+    // string of them split again there, cost both sides 20–40 ms a keystroke and the garbage).
+    result: z.object({ total: z.int(), numbers: z.instanceof(Uint32Array), terms: z.array(z.string()) }),
+    // The keys of the numbers given out since the last answer, from number `from` on, one a line:
+    // the panel learns each key once.
+    names: z.object({ from: z.int().check(z.nonnegative()), keys: z.string() }),
   }),
   z.object({ type: z.literal('tags'), id, tags: z.array(z.object({ tag: z.string(), count: z.int() })) }),
   /** The library could not be read: the ask `id` fails with `message`. */

@@ -24,6 +24,9 @@ export function serveView(port: Port, options: { name?: string } = {}): Served {
   let complete = false;
   // The library's size while it loads, so the first answers already tell the whole count.
   let stored = 0;
+  // How many of the index's numbers the view has been told the keys of (every answer carries the
+  // ones given out since the last).
+  let named = 0;
   // Page loads and changes apply one after another, in the order they were asked for: a change
   // read after a page was read is never undone by that page.
   let queue: Promise<unknown> = Promise.resolve();
@@ -52,16 +55,18 @@ export function serveView(port: Port, options: { name?: string } = {}): Served {
     }
     if (ask.type === 'query') {
       const result = index.query(ask.query);
+      const keys = index.keysFrom(named);
       send({
         type: 'result',
         id: ask.id,
         result: {
           ...result,
           total: complete ? result.total : Math.max(stored, result.total),
-          keys: result.keys.join('\n'),
           terms: [...result.terms],
         },
+        names: { from: named, keys: keys.join('\n') },
       });
+      named += keys.length;
     } else {
       send({ type: 'tags', id: ask.id, tags: index.tags() });
     }

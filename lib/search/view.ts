@@ -83,6 +83,8 @@ export function connectView(
   const listeners = new Set<(keys: readonly string[]) => void>();
   // Set by the worker's first answer: from then on only the worker answers.
   let answered = false;
+  // The key of each of the worker index's numbers, as its answers tell them.
+  const named: string[] = [];
   // Records read lately, newest last: the rows of one keystroke's answer are mostly the last
   // one's, and reading and checking 50 records costs the panel more than the search itself. A key
   // the worker announces as changed is dropped before the listeners hear of it.
@@ -116,12 +118,18 @@ export function connectView(
     const answer: Answer = parsed.data;
     if (answer.type === 'result') {
       answered = true;
+      // Every answer's new names are taken in, a dropped one's too: the next answers only add to them.
+      if (answer.names.keys !== '') {
+        named.length = answer.names.from;
+        for (const key of answer.names.keys.split('\n')) named.push(key);
+      }
       // An older query's answer is dropped: it resolves with the newest one's.
       if (answer.id !== newest) return;
       const settled = waiting;
       waiting = [];
-      const { keys, ...rest } = answer.result;
-      const result: ViewResult = { ...rest, keys: keys === '' ? [] : keys.split('\n') };
+      const { numbers, ...rest } = answer.result;
+      // An array of references to the keys held in `named`: no string is made per paper.
+      const result: ViewResult = { ...rest, keys: Array.from(numbers, (number) => named[number] as string) };
       for (const call of settled) call.resolve(result);
     } else if (answer.type === 'tags') {
       tagRequests.get(answer.id)?.resolve(answer.tags);
