@@ -109,8 +109,20 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
   let again = false;
   let scanAbort = new AbortController();
 
+  // A paper's id terms, worked out once: a round asks for them, applies the answer by them and
+  // indexes its controls by them.
+  const paperTerms = new WeakMap<Paper, string[]>();
+  function idTermsOf(paper: Paper): string[] {
+    let terms = paperTerms.get(paper);
+    if (!terms) {
+      terms = idTerms(paper);
+      paperTerms.set(paper, terms);
+    }
+    return terms;
+  }
+
   function termsOf(control: Control): string[] {
-    const terms = idTerms(control.paper);
+    const terms = idTermsOf(control.paper);
     return control.savedKey ? [...terms, control.savedKey] : terms;
   }
 
@@ -365,7 +377,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     const messages: string[][] = [];
     let terms = new Set<string>();
     for (const paper of papers) {
-      const own = idTerms(paper);
+      const own = idTermsOf(paper);
       if (terms.size + own.length > LOOKUP_TERMS && terms.size > 0) {
         messages.push([...terms]);
         terms = new Set();
@@ -385,7 +397,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
 
   /** Shows what `state` says of the control's paper; a control whose lookup failed stays as it is. */
   function applySaved(control: Control, state: SavedState): void {
-    const terms = idTerms(control.paper);
+    const terms = idTermsOf(control.paper);
     if (!terms.every((term) => state.answered.has(term))) return;
     const savedKey = terms.map((term) => state.found.get(term)).find((key) => key !== undefined);
     setSavedKey(control, savedKey);

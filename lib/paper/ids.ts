@@ -163,11 +163,12 @@ const TRACKING_PARAMS =
 export function normalizeUrl(text: string): string | null {
   // An address the parser would give back as it is, with no query or fragment: only its trailing
   // slashes go.
-  const plain = plainParts(text.trim());
-  if (plain && !plain.path.includes('?')) return text.trim().replace(/\/+$/, '');
+  const raw = text.trim();
+  const plain = plainParts(raw);
+  if (plain && !plain.path.includes('?')) return raw.replace(/\/+$/, '');
   let url: URL;
   try {
-    url = new URL(text.trim());
+    url = new URL(raw);
   } catch {
     return null;
   }

@@ -63,6 +63,11 @@ const LONG_TASKS = `(() => {
   });
 })();`;
 
+/** What LONG_TASKS keeps in the page: the controls on it. */
+interface BenchPage {
+  __benchControls: Set<Element>;
+}
+
 interface LongTask {
   start: number;
   duration: number;
@@ -125,11 +130,11 @@ async function visitListing(context: BrowserContext, html: string, size: number)
     await tab.goto(ARXIV_LISTING_URL, { waitUntil: 'commit', timeout: 600_000 });
     const countNow = () =>
       tab.evaluate((): [number, number] => [
-        (globalThis as unknown as { __benchControls: Set<Element> }).__benchControls.size,
+        (globalThis as unknown as BenchPage).__benchControls.size,
         performance.now(),
       ]);
     const first = await tab.waitForFunction(
-      () => (globalThis as unknown as { __benchControls?: Set<Element> }).__benchControls?.size && performance.now(),
+      () => (globalThis as unknown as Partial<BenchPage>).__benchControls?.size && performance.now(),
       undefined,
       { polling: 50, timeout: 600_000 },
     );
@@ -152,7 +157,7 @@ async function visitListing(context: BrowserContext, html: string, size: number)
         const start = performance.now();
         scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * fraction);
         for (;;) {
-          const hosts = (globalThis as unknown as { __benchControls: Set<Element> }).__benchControls;
+          const hosts = (globalThis as unknown as BenchPage).__benchControls;
           const inView = [...hosts].some((host) => {
             const box = host.getBoundingClientRect();
             return box.bottom > 0 && box.top < innerHeight;
@@ -198,7 +203,7 @@ export async function benchExtension({ quick }: { quick: boolean }): Promise<Fig
     try {
       // performance.now() counts from the start of this page's navigation.
       const handle = await tab.waitForFunction(
-        (n) => document.querySelectorAll('[data-papershelf-key]').length >= n && performance.now(),
+        (n) => (globalThis as unknown as BenchPage).__benchControls.size >= n && performance.now(),
         expected,
         { polling: 5, timeout },
       );
@@ -209,7 +214,7 @@ export async function benchExtension({ quick }: { quick: boolean }): Promise<Fig
     // Tasks still running when the controls are up finish before this evaluation runs.
     const result = {
       ...(await tab.evaluate(readTasks)),
-      controls: await tab.evaluate(() => document.querySelectorAll('[data-papershelf-key]').length),
+      controls: await tab.evaluate(() => (globalThis as unknown as BenchPage).__benchControls.size),
     };
     await tab.close();
     return { lastControl, ...result };
