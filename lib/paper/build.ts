@@ -216,14 +216,6 @@ export function toPaper(draft: PaperDraft, options: { cuts?: Set<string>; conten
   const rawTitle = cleanText(draft.title);
   if (!rawTitle) return null;
   const title = capText(rawTitle, CAPS.title, 'title', cuts);
-  const label = (value: string | null | undefined, field: string) => {
-    const cleaned = cleanText(value);
-    return cleaned && capText(cleaned, CAPS.label, field, cuts);
-  };
-  const short = (value: string | null | undefined, field: string) => {
-    const cleaned = cleanText(value);
-    return cleaned && capText(cleaned, CAPS.short, field, cuts);
-  };
   const ids = cleanIds(draft.ids);
   const url = cappedUrl(draft.url, 'url', cuts);
   const names = cleanNames(draft.names, 'authors', cuts);
@@ -239,74 +231,69 @@ export function toPaper(draft: PaperDraft, options: { cuts?: Set<string>; conten
   const editors = cleanNames(draft.editors, 'editors', cuts);
   const published = isoDate(draft.published);
   const issued = isoDate(draft.issued);
-  const container = label(draft.container, 'container');
-  const pages = pageRange(short(draft.pages, 'pages'));
+  const container = bounded(draft.container, CAPS.label, 'container', cuts);
+  const pages = pageRange(bounded(draft.pages, CAPS.short, 'pages', cuts));
   const type = (PAPER_TYPES as readonly unknown[]).includes(draft.type) ? (draft.type as PaperType) : undefined;
+  const genre = bounded(draft.genre, CAPS.short, 'genre', cuts);
   const key = paperKey(
     ids,
     url,
     options.contentKey
-      ? contentKey({
-          title,
-          names,
-          authors,
-          date: issued ?? published,
-          container,
-          pages,
-          type,
-          genre: short(draft.genre, 'genre'),
-        })
+      ? contentKey({ title, names, authors, date: issued ?? published, container, pages, type, genre })
       : undefined,
   );
   if (!key || !KEY_PATTERN.test(key)) return null;
-  const source = capText(cleanText(draft.source) ?? '', CAPS.short, 'source', cuts);
+  const source = bounded(draft.source, CAPS.short, 'source', cuts);
   if (!source) return null;
-  const abstract = cleanText(draft.abstract);
-  const candidate: Record<string, unknown> = {
-    key,
-    title,
-    authors,
-    authorCount: count(draft.authorCount),
-    abstract: abstract && capText(abstract, CAPS.abstract, 'abstract', cuts),
-    published,
-    venue: label(draft.venue, 'venue'),
-    organization: label(draft.organization, 'organization'),
-    ids,
-    url,
-    pdfUrl: cappedUrl(draft.pdfUrl, 'pdfUrl', cuts),
-    codeUrl: cappedUrl(draft.codeUrl, 'codeUrl', cuts),
-    projectUrl: cappedUrl(draft.projectUrl, 'projectUrl', cuts),
-    upvotes: count(draft.upvotes),
-    stars: count(draft.stars),
-    comments: count(draft.comments),
-    keywords: keywords.length > 0 ? keywords : undefined,
-    source,
-    pageUrl: cappedUrl(draft.pageUrl, 'pageUrl', cuts),
-    type,
-    names: names.length > 0 ? names : undefined,
-    editors: editors.length > 0 ? editors : undefined,
-    container,
-    volume: short(draft.volume, 'volume'),
-    issue: short(draft.issue, 'issue'),
-    pages,
-    publisher: label(draft.publisher, 'publisher'),
-    place: label(draft.place, 'place'),
-    edition: short(draft.edition, 'edition'),
-    series: label(draft.series, 'series'),
-    isbn: short(draft.isbn, 'isbn'),
-    issn: short(draft.issn, 'issn'),
-    language: short(draft.language, 'language'),
-    genre: short(draft.genre, 'genre'),
-    issued,
-    extra: cleanExtra(draft.extra, cuts),
-  };
-  // Valid by construction (every field above is cleaned, typed and checked as the model asks:
+  // Valid by construction (every field is cleaned, typed and checked as the model asks:
   // build.test.ts parses what every saved page gives and hostile drafts with PaperSchema), so no
-  // schema runs here: the content scripts build thousands of papers and carry no zod for it.
-  const paper: Record<string, unknown> = {};
-  for (const name in candidate)
-    if (candidate[name] !== undefined && candidate[name] !== '') paper[name] = candidate[name];
+  // schema runs here: the content scripts build thousands of papers and carry no zod for it. Set
+  // field by field in the model's order, absent and empty values left out: a listing builds
+  // thousands, and a record of all 38 fields filtered afterwards cost a tenth of its detection.
+  const paper: Record<string, unknown> = { key, title, authors };
+  const set = (name: string, value: unknown) => {
+    if (value !== undefined && value !== '') paper[name] = value;
+  };
+  set('authorCount', count(draft.authorCount));
+  set('abstract', bounded(draft.abstract, CAPS.abstract, 'abstract', cuts));
+  set('published', published);
+  set('venue', bounded(draft.venue, CAPS.label, 'venue', cuts));
+  set('organization', bounded(draft.organization, CAPS.label, 'organization', cuts));
+  set('ids', ids);
+  set('url', url);
+  set('pdfUrl', cappedUrl(draft.pdfUrl, 'pdfUrl', cuts));
+  set('codeUrl', cappedUrl(draft.codeUrl, 'codeUrl', cuts));
+  set('projectUrl', cappedUrl(draft.projectUrl, 'projectUrl', cuts));
+  set('upvotes', count(draft.upvotes));
+  set('stars', count(draft.stars));
+  set('comments', count(draft.comments));
+  if (keywords.length > 0) paper.keywords = keywords;
+  paper.source = source;
+  set('pageUrl', cappedUrl(draft.pageUrl, 'pageUrl', cuts));
+  set('type', type);
+  if (names.length > 0) paper.names = names;
+  if (editors.length > 0) paper.editors = editors;
+  set('container', container);
+  set('volume', bounded(draft.volume, CAPS.short, 'volume', cuts));
+  set('issue', bounded(draft.issue, CAPS.short, 'issue', cuts));
+  set('pages', pages);
+  set('publisher', bounded(draft.publisher, CAPS.label, 'publisher', cuts));
+  set('place', bounded(draft.place, CAPS.label, 'place', cuts));
+  set('edition', bounded(draft.edition, CAPS.short, 'edition', cuts));
+  set('series', bounded(draft.series, CAPS.label, 'series', cuts));
+  set('isbn', bounded(draft.isbn, CAPS.short, 'isbn', cuts));
+  set('issn', bounded(draft.issn, CAPS.short, 'issn', cuts));
+  set('language', bounded(draft.language, CAPS.short, 'language', cuts));
+  set('genre', genre);
+  set('issued', issued);
+  if (draft.extra) set('extra', cleanExtra(draft.extra, cuts));
   return paper as Paper;
+}
+
+/** Collapsed text within `limit` (a cut recorded as `field`); undefined for none. */
+function bounded(value: string | null | undefined, limit: number, field: string, cuts: Set<string> | undefined) {
+  const cleaned = cleanText(value);
+  return cleaned && capText(cleaned, limit, field, cuts);
 }
 
 /** The content key of a paper (contentKey), whatever key it has now. */

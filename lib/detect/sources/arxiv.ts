@@ -77,34 +77,44 @@ const BARE_URL = /https?:\/\/[^\s<>"]+/g;
  */
 function linksIn(element: Element | null | undefined, base: URL): Link[] {
   const links: Link[] = [];
-  let since = '';
-  const walk = (node: Node): void => {
-    for (const child of node.childNodes) {
-      if (child.nodeType === 3) {
-        const value = child.nodeValue ?? '';
-        let last = 0;
-        // Most text holds no address: the search is skipped.
-        for (const match of value.includes('://') ? value.matchAll(BARE_URL) : []) {
-          const href = httpUrl(match[0].replace(/[.,;:!?)\]'"]+$/, ''));
-          if (href) links.push({ href, before: since + value.slice(last, match.index) });
-          since = '';
-          last = match.index + match[0].length;
-        }
-        since += value.slice(last);
-      } else if (child.nodeType === 1) {
-        const element = child as Element;
-        const href = element.tagName === 'A' ? httpUrl(element.getAttribute('href'), base) : undefined;
-        if (href) {
-          links.push({ href, before: since });
-          since = '';
-        } else if (element.tagName !== 'A') {
-          walk(element);
-        }
+  if (element) linksUnder(element, base, links, { since: '' });
+  return links;
+}
+
+// Sibling links rather than `childNodes` iteration (its iterator is dear on a 2,000-entry listing).
+function linksUnder(node: Node, base: URL, links: Link[], text: { since: string }): void {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) {
+      const value = (child as Text).data;
+      let last = 0;
+      // Most text holds no address: the search is skipped.
+      for (const match of value.includes('://') ? value.matchAll(BARE_URL) : []) {
+        const href = httpUrl(match[0].replace(/[.,;:!?)\]'"]+$/, ''));
+        if (href) links.push({ href, before: text.since + value.slice(last, match.index) });
+        text.since = '';
+        last = match.index + match[0].length;
+      }
+      text.since += last === 0 ? value : value.slice(last);
+    } else if (child.nodeType === 1) {
+      const element = child as Element;
+      const href = element.tagName === 'A' ? httpUrl(element.getAttribute('href'), base) : undefined;
+      if (href) {
+        links.push({ href, before: text.since });
+        text.since = '';
+      } else if (element.tagName !== 'A') {
+        linksUnder(element, base, links, text);
       }
     }
-  };
-  if (element) walk(element);
-  return links;
+  }
+}
+
+/** The text after the last sentence or clause end (". ", "; ", "! ", "? "), read from the end: the
+ * text before a link may be a whole abstract. */
+function lastClause(text: string): string {
+  for (let i = text.length - 2; i >= 0; i--) {
+    if ('.;!?'.includes(text.charAt(i)) && /\s/.test(text.charAt(i + 1))) return text.slice(i + 2);
+  }
+  return text;
 }
 
 const CODE_HOSTS = /^(?:www\.)?(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org)$/i;
@@ -120,7 +130,7 @@ function codeAndProject(links: Link[]): Pick<PaperDraft, 'codeUrl' | 'projectUrl
     const repository = CODE_HOSTS.test(url.hostname) && url.pathname.split('/').filter(Boolean).length >= 2;
     if (repository) codeUrl ??= href;
     // Only the clause that leads up to the link: "Project page: <link>", not "… project page. Data: <link>".
-    const clause = before.split(/[.;!?]\s/).pop() ?? '';
+    const clause = lastClause(before);
     if (!repository && (/\.github\.io$/i.test(url.hostname) || PROJECT_LABEL.test(clause))) projectUrl ??= href;
   }
   return { codeUrl, projectUrl };
@@ -135,7 +145,17 @@ function* readListing(doc: Document, url: URL): Generator<Detection> {
   // arXiv repeats id="articles" once per section on /new and once per day on /recent.
   for (const dt of doc.getElementsByTagName('dt')) {
     if (dt.parentElement?.tagName !== 'DL') continue;
-    const id = idFromLink(dt.querySelector('a[title="Abstract"]'), url);
+    // The line's links, read once: the abstract (its id), the PDF.
+    let abstractLink: Element | null = null;
+    let downloadPdf = false;
+    let pdfAddress = false;
+    for (const link of dt.getElementsByTagName('a')) {
+      const title = link.getAttribute('title');
+      if (title === 'Abstract') abstractLink ??= link;
+      else if (title === 'Download PDF') downloadPdf = true;
+      if (!pdfAddress && link.getAttribute('href')?.includes('/pdf/')) pdfAddress = true;
+    }
+    const id = idFromLink(abstractLink, url);
     if (!id) continue;
     const next = dt.nextElementSibling;
     const dd = next?.tagName === 'DD' ? next : null;
@@ -147,17 +167,17 @@ function* readListing(doc: Document, url: URL): Generator<Detection> {
       ...baseDraft(id, url, id.version),
       title: textExcept(titleElement, DESCRIPTOR),
       authors: allIn(dd, '.list-authors', 'a').map(textOf),
-      abstract: textOf(abstract),
+      // Raw: toPaper collapses its spaces (once; an abstract is most of a listing's text).
+      abstract: abstract?.textContent,
       // A listing does not show the v1 date; new, cross-listed and replaced entries alike.
       published: arxivIdMonth(id.id),
       venue: textExcept(dd?.querySelector('.list-journal-ref'), DESCRIPTOR) ?? ARCHIVE,
       keywords: subjectsOf(dd?.querySelector('.list-subjects')),
-      pdfUrl: dt.querySelector('a[title="Download PDF"]') ? pdfLink(id, id.version) : undefined,
+      pdfUrl: downloadPdf ? pdfLink(id, id.version) : undefined,
       ...codeAndProject([...linksIn(comments, url), ...linksIn(abstract, url)]),
     });
     // The `dt` line ends with the entry's own links, `[pdf, html, other]`: the control joins them.
-    if (paper)
-      yield { paper, anchor: titleElement ?? dt, actions: dt.querySelector('a[href*="/pdf/"]') ? dt : undefined };
+    if (paper) yield { paper, anchor: titleElement ?? dt, actions: pdfAddress ? dt : undefined };
   }
 }
 
