@@ -145,17 +145,7 @@ function* readListing(doc: Document, url: URL): Generator<Detection> {
   // arXiv repeats id="articles" once per section on /new and once per day on /recent.
   for (const dt of doc.getElementsByTagName('dt')) {
     if (dt.parentElement?.tagName !== 'DL') continue;
-    // The line's links, read once: the abstract (its id), the PDF.
-    let abstractLink: Element | null = null;
-    let downloadPdf = false;
-    let pdfAddress = false;
-    for (const link of dt.getElementsByTagName('a')) {
-      const title = link.getAttribute('title');
-      if (title === 'Abstract') abstractLink ??= link;
-      else if (title === 'Download PDF') downloadPdf = true;
-      if (!pdfAddress && link.getAttribute('href')?.includes('/pdf/')) pdfAddress = true;
-    }
-    const id = idFromLink(abstractLink, url);
+    const id = idFromLink(dt.querySelector('a[title="Abstract"]'), url);
     if (!id) continue;
     const next = dt.nextElementSibling;
     const dd = next?.tagName === 'DD' ? next : null;
@@ -166,18 +156,20 @@ function* readListing(doc: Document, url: URL): Generator<Detection> {
     const paper = toPaper({
       ...baseDraft(id, url, id.version),
       title: textExcept(titleElement, DESCRIPTOR),
-      authors: allIn(dd, '.list-authors', 'a').map(textOf),
+      // Raw: toPaper collapses each name's spaces.
+      authors: allIn(dd, '.list-authors', 'a').map((link) => link.textContent),
       // Raw: toPaper collapses its spaces (once; an abstract is most of a listing's text).
       abstract: abstract?.textContent,
       // A listing does not show the v1 date; new, cross-listed and replaced entries alike.
       published: arxivIdMonth(id.id),
       venue: textExcept(dd?.querySelector('.list-journal-ref'), DESCRIPTOR) ?? ARCHIVE,
       keywords: subjectsOf(dd?.querySelector('.list-subjects')),
-      pdfUrl: downloadPdf ? pdfLink(id, id.version) : undefined,
+      pdfUrl: dt.querySelector('a[title="Download PDF"]') ? pdfLink(id, id.version) : undefined,
       ...codeAndProject([...linksIn(comments, url), ...linksIn(abstract, url)]),
     });
     // The `dt` line ends with the entry's own links, `[pdf, html, other]`: the control joins them.
-    if (paper) yield { paper, anchor: titleElement ?? dt, actions: pdfAddress ? dt : undefined };
+    if (paper)
+      yield { paper, anchor: titleElement ?? dt, actions: dt.querySelector('a[href*="/pdf/"]') ? dt : undefined };
   }
 }
 
