@@ -276,9 +276,42 @@ export function parseAuthorList(text: string): string[] | null {
   return names.length > 0 ? names : null;
 }
 
-// Conference and journal names, proceedings words, archives: a part of an entry that names a venue.
-export const VENUE =
-  /\b(?:Proc(?:eedings|\.)|Conference|Conf\.|Workshop|Symposium|Journal of|Transactions|Trans\.|Advances in|Findings of|NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|WACV|BMVC|ACL|EMNLP|NAACL|EACL|COLING|TACL|COLM|AAAI|IJCAI|KDD|SIGIR|SIGGRAPH|WSDM|CHI|UIST|CSCW|JMLR|TMLR|TPAMI|IJCV|PNAS|eLife|PLOS|arXiv|bioRxiv|medRxiv|SSRN|[Pp]reprint|Interspeech|ICASSP|CoRL|ICRA|IROS|AISTATS|UAI|COLT|MICCAI|MLSys|OSDI|SOSP|NSDI|USENIX|ISCA|PLDI|POPL|ICSE|Technical [Rr]eport|Tech\. [Rr]ep|[Tt]hesis|[Dd]issertation|[Uu]nder review)\b/;
+// Words that name where a paper appeared: venue names, series, archives, kinds of report. Names
+// that begin with a capital letter apart, so that the gate (lib/detect/gate.ts) can look for those
+// inside run-together text cheaply.
+export const VENUE_NAMES = [
+  'Proc(?:eedings|\\.)',
+  'Conference',
+  'Conf\\.',
+  'Workshop',
+  'Symposium',
+  'Journal of',
+  'Transactions',
+  'Trans\\.',
+  'Advances in',
+  'Findings of',
+  'NeurIPS|NIPS|ICML|ICLR|CVPR|ICCV|ECCV|WACV|BMVC|ACL|EMNLP|NAACL|EACL|COLING|TACL|COLM|AAAI|IJCAI|KDD',
+  'SIGIR|SIGGRAPH|WSDM|CHI|UIST|CSCW|JMLR|TMLR|TPAMI|IJCV|PNAS|PLOS|SSRN|Interspeech|ICASSP|CoRL|ICRA',
+  'IROS|AISTATS|UAI|COLT|MICCAI|MLSys|OSDI|SOSP|NSDI|USENIX|ISCA|PLDI|POPL|ICSE',
+  'Preprint',
+  'Technical [Rr]eport',
+  'Tech\\. [Rr]ep',
+  'Thesis',
+  'Dissertation',
+  'Under review',
+];
+/** Venue words that begin in lower case: eLife and the preprint archives, and report kinds. */
+export const LOWER_CASE_VENUE_NAMES = [
+  'eLife',
+  'arXiv',
+  'bioRxiv',
+  'medRxiv',
+  'preprint',
+  'thesis',
+  'dissertation',
+  'under review',
+];
+export const VENUE = new RegExp(`\\b(?:${[...VENUE_NAMES, ...LOWER_CASE_VENUE_NAMES].join('|')})\\b`);
 // Journal names that are also everyday words ("Science" is a news section, a shop's blog is its
 // "Journal"): a venue only with a year or volume.
 export const JOURNAL = /\b(?:Journal|Nature|Science|Cell|Lancet|Letters|Review|Annals|Bulletin)\b/;
