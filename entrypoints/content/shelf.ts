@@ -70,6 +70,9 @@ export function shelfScript(matches: readonly string[], readers: readonly Source
       if (await isSiteDisabled(location.href)) return;
       if (document.readyState === 'loading') {
         await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
+        // DOMContentLoaded ends the parser's last task: the work starts in a task of its own, not
+        // added to that one (on Hugging Face's daily page the two made one 70 ms task).
+        await yieldToPage();
       }
       startShelf(ctx, readers);
     },

@@ -332,9 +332,8 @@ function cardActions(title: Element): Element | undefined {
  * save control needs a place beside its paper, and the JSON may be stale, describing papers this
  * page does not show.
  */
-function detectListing(doc: Document, url: URL): Detection[] {
+function* readListing(doc: Document, url: URL): Generator<Detection> {
   const entries = listingEntries(doc);
-  const detections: Detection[] = [];
   const seen = new Set<string>();
   for (const title of doc.querySelectorAll('h3 > a[href*="/papers/"]')) {
     const id = paperIdOfHref(title.getAttribute('href'));
@@ -343,9 +342,8 @@ function detectListing(doc: Document, url: URL): Detection[] {
     const entry = entries.get(id);
     const card = draftFromCard(id, title.closest('article') ?? title, title, url);
     const draft = entry ? fillGaps(draftFromJson(id, entry.paper, entry, url), card) : card;
-    detections.push(...detect(draft, title, cardActions(title)));
+    yield* detect(draft, title, cardActions(title));
   }
-  return detections;
 }
 
 /**
@@ -430,6 +428,14 @@ function detectPaperLinks(doc: Document, url: URL): Detection[] {
   return detections;
 }
 
+/** A listing card by card (a page of 100 cards is read in slices); other pages in one step. */
+function readHuggingface(doc: Document, url: URL): Iterable<Detection> {
+  const id = paperIdOfPath(url.pathname);
+  if (id) return detectPaperPage(doc, url, id);
+  if (LISTING_PATH.test(url.pathname)) return readListing(doc, url);
+  return COLLECTION_PATH.test(url.pathname) || isRepositoryPage(url.pathname) ? detectPaperLinks(doc, url) : [];
+}
+
 export const huggingface: Source = {
   id: SOURCE_ID,
   kind: 'site',
@@ -441,10 +447,6 @@ export const huggingface: Source = {
       paperIdOfPath(url.pathname) !== undefined ||
       COLLECTION_PATH.test(url.pathname) ||
       isRepositoryPage(url.pathname)),
-  detect: (doc, url) => {
-    const id = paperIdOfPath(url.pathname);
-    if (id) return detectPaperPage(doc, url, id);
-    if (LISTING_PATH.test(url.pathname)) return detectListing(doc, url);
-    return COLLECTION_PATH.test(url.pathname) || isRepositoryPage(url.pathname) ? detectPaperLinks(doc, url) : [];
-  },
+  detect: (doc, url) => [...readHuggingface(doc, url)],
+  read: readHuggingface,
 };
