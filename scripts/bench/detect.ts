@@ -27,6 +27,7 @@ interface Detect {
   walkMs: number;
   papers: number;
   gateMs: number;
+  contentScriptMs: number;
 }
 
 export async function benchDetect({ quick }: { quick: boolean }): Promise<Figure[]> {
@@ -86,8 +87,10 @@ export async function benchDetect({ quick }: { quick: boolean }): Promise<Figure
     figures.push(against('detect.huggingface-daily.100.p95', cards.p95, cards.walkMs, 'ms', 5));
     figures.push({ metric: 'detect.huggingface-daily.100.papers', value: cards.papers, unit: 'papers', target: 100 });
     const none = await measure(NO_PAPERS_URL, noPapersPage(5000), quick ? 5 : 20);
-    figures.push(against('detect.no-papers.5000.median', none.ms, none.walkMs, 'ms', 0.5));
-    figures.push(against('detect.no-papers.5000.gate', none.gateMs, none.walkMs, 'ms', 0.5));
+    // The goal is on what the page pays: the content script's gate, and the readers only if it lets
+    // the page through. The readers run anyway (as "read this page" would) are shown beside it.
+    figures.push(against('detect.no-papers.5000.contentScript', none.contentScriptMs, none.walkMs, 'ms', 0.5));
+    figures.push(against('detect.no-papers.5000.readersWithoutGate', none.ms, none.walkMs));
     figures.push({ metric: 'detect.no-papers.5000.papers', value: none.papers, unit: 'papers', target: 0 });
   } finally {
     await browser.close();
