@@ -28,6 +28,10 @@ describe('worthScanning', () => {
       ),
     ],
     ['titles under headings beside a journal and year', page('<h3><a href="/p/1">A title</a></h3><p>Nature, 2021</p>')],
+    // Text runs blocks together: a capitalised venue name may start mid-word, a lower-case one starts a word.
+    ['a venue name run into the title', page('<h3><a href="/p/1">A title</a></h3><span>NeurIPS</span>')],
+    ['a lower-case venue word', page('<h3><a href="/p/1">A title</a></h3> <span>arXiv preprint</span>')],
+    ['a thesis', page('<h3><a href="/p/1">A title</a></h3><p>PhD thesis, 2019</p>')],
     [
       'author lists with years that link nothing',
       page(
@@ -56,6 +60,12 @@ describe('worthScanning', () => {
       '<p>By Jane Doe, 2024.</p><p>Paris, France and Berlin, 2023.</p><p>Zhu, W., Hou, A. B. (2022). A title.</p>',
     );
     expect(worthScanning(doc, new URL('https://example.org/'))).toBe(false);
+  });
+
+  it('does not take a lower-case venue word inside another word for one', () => {
+    // "hypothesis" holds "thesis", "subarXiv" is no archive.
+    const doc = page('<h3><a href="/story/1">On a hypothesis</a></h3><p>the subarXivist desk, in London</p>');
+    expect(worthScanning(doc, new URL('https://news.example/'))).toBe(false);
   });
 
   it('stops headlines that name no venue (a news page), without reading them', () => {

@@ -300,7 +300,8 @@ export const VENUE_NAMES = [
   'Dissertation',
   'Under review',
 ];
-/** Venue words that begin in lower case: eLife and the preprint archives, and report kinds. */
+/** Venue words that begin in lower case: eLife and the preprint archives, and report kinds. Plain
+ * text, no pattern (the gate looks for them with `includes`). */
 export const LOWER_CASE_VENUE_NAMES = [
   'eLife',
   'arXiv',
