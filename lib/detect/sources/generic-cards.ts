@@ -40,6 +40,7 @@ import {
   isWebSearchPage,
   linkText,
   namesVenueType,
+  PageBlocks,
   parseAuthorList,
   partsOf,
   readCitation,
@@ -51,15 +52,11 @@ const TITLE_LINKS =
   'h2 a[href], h3 a[href], h4 a[href], h5 a[href], h6 a[href], [class*="title"] a[href], a[href][class*="title"]';
 
 /** The card a title link sits in: its nearest ancestor (within five) with a sibling of its shape. */
-function cardOf(link: Element): Element | null {
+function cardOf(link: Element, blocks: PageBlocks): Element | null {
   let node = link.parentElement;
   for (let depth = 0; node && depth < 5; depth++, node = node.parentElement) {
-    const parent = node.parentElement;
-    if (!parent || node.tagName === 'BODY' || node.tagName === 'MAIN') return null;
-    const shape = signature(node);
-    let same = 0;
-    for (const sibling of parent.children) if (signature(sibling) === shape) same++;
-    if (same >= 2) return node;
+    if (!node.parentElement || node.tagName === 'BODY' || node.tagName === 'MAIN') return null;
+    if (blocks.sameShape(node) >= 2) return node;
   }
   return null;
 }
@@ -154,9 +151,10 @@ function detect(doc: Document, url: URL): Detection[] {
   const groups = new Map<string, { parent: Element; cards: Element[] }>();
   const seen = new Set<Element>();
   const parents = new Map<Element, number>();
+  const blocks = new PageBlocks();
   for (const link of body.querySelectorAll(TITLE_LINKS)) {
     if (isFurniture(link) || inTemplateEntry(link)) continue;
-    const card = cardOf(link);
+    const card = cardOf(link, blocks);
     if (!card || seen.has(card) || !card.parentElement) continue;
     seen.add(card);
     let parentId = parents.get(card.parentElement);

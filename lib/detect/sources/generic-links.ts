@@ -300,8 +300,7 @@ export const VENUE_NAMES = [
   'Dissertation',
   'Under review',
 ];
-/** Venue words that begin in lower case: eLife and the preprint archives, and report kinds. Plain
- * text, no pattern (the gate looks for them with `includes`). */
+/** Venue words that begin in lower case: eLife and the preprint archives, and report kinds. */
 export const LOWER_CASE_VENUE_NAMES = [
   'eLife',
   'arXiv',
@@ -637,39 +636,61 @@ export function signature(element: Element): string {
   return `${element.tagName}.${element.classList[0] ?? ''}`;
 }
 
-/** True for a div/article/section with a sibling of the same shape, not too large to be one entry. */
-function isRepeatedBlock(element: Element): boolean {
-  if (!CARD_TAGS.has(element.tagName)) return false;
-  const parent = element.parentElement;
-  if (!parent || parent.tagName === 'BODY' || element.tagName === 'MAIN') return false;
-  const shape = signature(element);
-  let same = 0;
-  for (const sibling of parent.children) if (signature(sibling) === shape) same++;
-  if (same < 2) return false;
-  // A layout column holding the whole page repeats too; an entry is small and has no top headings.
-  return (element.textContent?.length ?? 0) <= 4000 && element.querySelector('h1, h2, main') === null;
-}
+/**
+ * What one reading of a page learns about its blocks, each answered once however many links ask:
+ * how many of a parent's children have each shape (a page of 1,000 stories compared every story
+ * with all its siblings for each of its links, a million comparisons), and which blocks are entries.
+ */
+export class PageBlocks {
+  private readonly shapes = new Map<Element, Map<string, number>>();
+  private readonly entries = new Map<Element, boolean>();
 
-/** True for a list item, table row, definition term or description, quote, caption, or repeated block. */
-function isEntryBlock(element: Element, cache: Map<Element, boolean>): boolean {
-  if (LIST_ENTRY.has(element.tagName)) return true;
-  // Every link under one layout block asks about it again: answer once per page read.
-  let answer = cache.get(element);
-  if (answer === undefined) {
-    answer = isRepeatedBlock(element);
-    cache.set(element, answer);
+  /** How many children of the element's parent, itself among them, have its shape. */
+  sameShape(element: Element): number {
+    const parent = element.parentElement;
+    if (!parent) return 1;
+    let counts = this.shapes.get(parent);
+    if (!counts) {
+      counts = new Map();
+      for (const child of parent.children) {
+        const shape = signature(child);
+        counts.set(shape, (counts.get(shape) ?? 0) + 1);
+      }
+      this.shapes.set(parent, counts);
+    }
+    return counts.get(signature(element)) ?? 0;
   }
-  return answer;
+
+  /** True for a list item, table row, definition term or description, quote, caption, or repeated block. */
+  isEntry(element: Element): boolean {
+    if (LIST_ENTRY.has(element.tagName)) return true;
+    let answer = this.entries.get(element);
+    if (answer === undefined) {
+      answer = this.isRepeatedBlock(element);
+      this.entries.set(element, answer);
+    }
+    return answer;
+  }
+
+  /** True for a div/article/section with a sibling of the same shape, not too large to be one entry. */
+  private isRepeatedBlock(element: Element): boolean {
+    if (!CARD_TAGS.has(element.tagName)) return false;
+    const parent = element.parentElement;
+    if (!parent || parent.tagName === 'BODY' || element.tagName === 'MAIN') return false;
+    if (this.sameShape(element) < 2) return false;
+    // A layout column holding the whole page repeats too; an entry is small and has no top headings.
+    return (element.textContent?.length ?? 0) <= 4000 && element.querySelector('h1, h2, main') === null;
+  }
 }
 
 /** The elements of the entry a link belongs to (dt+dd pairs and heading sections are several). */
-function entryOf(link: Element, cache: Map<Element, boolean>): Element[] {
+function entryOf(link: Element, blocks: PageBlocks): Element[] {
   let paragraph: Element | null = null;
   let heading: Element | null = null;
   let node = link.parentElement;
   for (let depth = 0; node && depth < 10; depth++, node = node.parentElement) {
     if (node.tagName === 'BODY' || node.tagName === 'HTML' || node.tagName === 'MAIN') break;
-    if (isEntryBlock(node, cache)) return withPair(node);
+    if (blocks.isEntry(node)) return withPair(node);
     if (node.tagName === 'P' && !paragraph) paragraph = node;
     if (HEADING.test(node.tagName) && !heading) heading = node;
   }
@@ -1033,19 +1054,6 @@ export function nameKey(name: string): string {
   return `${tokens[tokens.length - 1] ?? ''} ${tokens[0]?.[0] ?? ''}`;
 }
 
-/** True when a block of the parent's has the element's shape too; each parent's children counted once. */
-function hasTwin(element: Element, shapes: Map<Element, Map<string, number>>): boolean {
-  const parent = element.parentElement;
-  if (!parent) return false;
-  let counts = shapes.get(parent);
-  if (!counts) {
-    counts = new Map();
-    for (const child of parent.children) counts.set(signature(child), (counts.get(signature(child)) ?? 0) + 1);
-    shapes.set(parent, counts);
-  }
-  return (counts.get(signature(element)) ?? 0) >= 2;
-}
-
 function isHidden(element: Element): boolean {
   for (let node: Element | null = element; node; node = node.parentElement) if (isSkipped(node)) return true;
   return false;
@@ -1123,12 +1131,12 @@ function unlinkedCitations(
   for (const entry of body.querySelectorAll(TEMPLATE_ENTRY)) mark(entry);
   // So is an entry that embeds its metadata (COinS): the coins reader decides what it is.
   for (const span of body.getElementsByClassName('Z3988')) mark(span);
-  const shapes = new Map<Element, Map<string, number>>();
+  const shapes = new PageBlocks();
   const read: { entry: Element; reading: Reading; runs: Run[]; authors: string[] }[] = [];
   const blocks = [...body.querySelectorAll('li, p, dd, div, article, section, font')].reverse();
   for (const element of blocks) {
     if (around.has(element)) continue;
-    if (!CITATION_TAGS.has(element.tagName) && !hasTwin(element, shapes)) continue;
+    if (!CITATION_TAGS.has(element.tagName) && shapes.sameShape(element) < 2) continue;
     const text = element.textContent ?? '';
     if (text.length < 20 || text.length > CITATION_MAX_TEXT || !HAS_YEAR.test(text) || PRINTED_DOI.test(text)) continue;
     if (isClaimed(element, claimed) || isFurniture(element) || isHidden(element) || inTemplateEntry(element)) continue;
@@ -1185,7 +1193,7 @@ function detect(doc: Document, url: URL): Detection[] {
   const entries: Element[][] = [];
   // Every element of an entry found so far: a later link inside one belongs to that entry.
   const claimed = new Set<Element>();
-  const blocks = new Map<Element, boolean>();
+  const blocks = new PageBlocks();
   for (const element of body.querySelectorAll('a[href]')) {
     const info = linkInfo(element, url);
     if (!info) continue;
