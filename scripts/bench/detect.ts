@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { FIXTURES } from '../../tests/e2e/paths';
 import type { Figure } from './figure';
 import { against, bundle, plainChromium, serveHtml } from './harness';
+import type { Detect } from './in-page';
 import { ARXIV_LISTING_URL, arxivListing, HF_DAILY_URL, huggingFaceDaily, NO_PAPERS_URL, noPapersPage } from './pages';
 
 /** Saved pages as they are; pages of unknown sites are read only on request, so timed here only. */
@@ -20,15 +21,6 @@ const SAVED = [
   'generic-links/reading-list-synthetic',
   'generic-links/news-site-synthetic',
 ];
-
-interface Detect {
-  ms: number;
-  p95: number;
-  walkMs: number;
-  papers: number;
-  gateMs: number;
-  contentScriptMs: number;
-}
 
 export async function benchDetect({ quick }: { quick: boolean }): Promise<Figure[]> {
   const script = await bundle('scripts/bench/in-page.ts');

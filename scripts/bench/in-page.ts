@@ -96,16 +96,19 @@ function samples(run: () => unknown, repeat: number): number[] {
   return out.sort((a, b) => a - b);
 }
 
-/** `detectPapers` on the current page, its median and p95 in ms, beside one
- * `document.querySelectorAll('*')` walk (median) and the content script's gate. */
-function benchDetect(repeat: number): {
+/** What benchDetect measures on a page (ms but `papers`). */
+export interface Detect {
   ms: number;
   p95: number;
   walkMs: number;
   papers: number;
   gateMs: number;
   contentScriptMs: number;
-} {
+}
+
+/** `detectPapers` on the current page, its median and p95 in ms, beside one
+ * `document.querySelectorAll('*')` walk (median) and the content script's gate. */
+function benchDetect(repeat: number): Detect {
   const url = new URL(location.href);
   const papers = detectPapers(document, url).length;
   const detect = samples(() => detectPapers(document, url), repeat);
