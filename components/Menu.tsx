@@ -17,7 +17,8 @@ interface Props {
   children: ComponentChildren;
   /** The button's accessible name when it shows an icon. */
   label?: string;
-  items: MenuItem[];
+  /** The items, or a function making them when the menu opens (a list row's menu, rarely opened). */
+  items: MenuItem[] | (() => MenuItem[]);
   /** Extra classes for the button (it always has `ps-button`). */
   buttonClass?: string;
   /** Opens upwards, for a menu at the bottom of a view. */
@@ -101,7 +102,7 @@ export function Menu({ children, label, items, buttonClass = '', side = 'bottom'
       </button>
       {open && (
         <div ref={list} id={id} role="menu" class="ps-menu-list" data-side={side} onKeyDown={onListKey}>
-          {items.map((item, index) => (
+          {(typeof items === 'function' ? items() : items).map((item, index) => (
             <Fragment key={item.label}>
               {item.danger && index > 0 && <hr class="ps-menu-separator" />}
               <button

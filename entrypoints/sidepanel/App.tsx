@@ -21,7 +21,7 @@ import {
   updatePaper,
 } from '../../lib/library/library';
 import type { SavedPaper, Status } from '../../lib/paper/model';
-import { heldRows, RowRecords } from '../../lib/search/row-records';
+import { RowRecords } from '../../lib/search/row-records';
 import { type LibraryView, openLibraryView, type SortBy, type ViewQuery, type ViewResult } from '../../lib/search/view';
 import { notifyTabs } from '../../lib/tabs';
 import { texToText } from '../../lib/tex-text';
@@ -29,13 +29,10 @@ import { askCompletion } from './Completion';
 import { Editor } from './Editor';
 import { Help } from './Help';
 import { matcher } from './highlight';
-import { Row, type RowActions, STATUSES } from './Row';
+import { PaperList, ROW_HEIGHT } from './List';
+import { type RowActions, STATUSES } from './Row';
 import { Settings } from './Settings';
 import { loadFormats, Transfer } from './Transfer';
-import { useVirtualizer } from './virtual';
-
-/** A row's height in px: two lines and their padding (≥ 10 rows in an 800 px panel). */
-export const ROW_HEIGHT = 52;
 
 type Filter = Status | 'all' | 'starred';
 const SORT_NAMES: Record<SortBy, string> = {
@@ -64,8 +61,8 @@ export function App() {
   // The records of the rows on and near the screen, changed in place; `held` counts the changes
   // so that Preact draws them.
   const [records] = useState(() => new RowRecords());
-  const [, setHeld] = useState(0);
-  const redraw = () => setHeld((n) => n + 1);
+  const [version, setVersion] = useState(0);
+  const redraw = () => setVersion((n) => n + 1);
   const [current, setCurrentState] = useState(0);
   // The current row also lives in a ref: two keys pressed before a re-render must both count.
   const currentRef = useRef(0);
@@ -103,7 +100,10 @@ export function App() {
     [text, sort, filter, tag],
   );
   const keys = result?.keys ?? [];
-  const pattern = useMemo(() => matcher(result?.terms ?? []), [result]);
+  // One matcher while the words stay the same: a new one draws every row again, and the worker
+  // answers the same words anew each time it takes in a page of a loading library.
+  const terms = (result?.terms ?? []).join('\n');
+  const pattern = useMemo(() => matcher(terms === '' ? [] : terms.split('\n')), [terms]);
 
   useEffect(() => {
     let live = true;
@@ -136,17 +136,10 @@ export function App() {
     };
   }, [view]);
 
-  const virtualizer = useVirtualizer({
-    count: keys.length,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-
   // Read the records of the blocks of rows around the screen that are not held yet (and the
-  // edited paper's): the effect runs again only when the screen reaches another block.
-  const { from, to } = heldRows(items[0]?.index ?? 0, items.at(-1)?.index ?? -1, keys.length);
+  // edited paper's): the list tells the blocks, and the effect runs again only when the screen
+  // reaches another block.
+  const [{ from, to }, setHeldRows] = useState({ from: 0, to: 0 });
   useEffect(() => {
     const missing = records.missing(editing ? [...keys.slice(from, to), editing.key] : keys.slice(from, to));
     if (missing.length === 0) return;
@@ -403,6 +396,33 @@ export function App() {
     anchor.current = index;
     setSelected(next);
   }
+
+  // What the list and its rows are given stays the same from render to render (each calls the
+  // newest of these), so that a row is drawn again only when what it shows changed.
+  const latest = useRef({ actions, pick, toggle, moveTo });
+  latest.current = { actions, pick, toggle, moveTo };
+  const stable = useMemo(() => {
+    const now = () => latest.current;
+    const actions: RowActions = {
+      open: (paper) => now().actions.open(paper),
+      star: (paper) => now().actions.star(paper),
+      setStatus: (paper, status) => now().actions.setStatus(paper, status),
+      edit: (paper, field) => now().actions.edit(paper, field),
+      copy: (paper) => now().actions.copy(paper),
+      remove: (paper) => now().actions.remove(paper),
+      showTag: (name) => now().actions.showTag(name),
+      complete: (paper) => now().actions.complete(paper),
+      undoCompletion: (paper, service) => now().actions.undoCompletion(paper, service),
+    };
+    return {
+      actions,
+      onPick: (index: number, event: PointerEvent) => now().pick(index, event),
+      onToggle: (index: number, event: MouseEvent) =>
+        event.shiftKey ? now().moveTo(index, true) : now().toggle(index),
+      onHeld: (from: number, to: number) =>
+        setHeldRows((held) => (held.from === from && held.to === to ? held : { from, to })),
+    };
+  }, []);
 
   // The shortcuts (Help.tsx lists them). Keys typed into a field are the field's.
   // The handler is set on every render and registered once, so a key always meets the newest state.
@@ -827,30 +847,20 @@ export function App() {
           </button>
         </div>
       ) : (
-        <div ref={scroller} class="list-scroller">
-          <ul aria-label="Papers" class="list" style={{ height: `${virtualizer.getTotalSize()}px` }}>
-            {items.map((item) => {
-              const key = keys[item.index] ?? '';
-              return (
-                <Row
-                  key={key}
-                  paperKey={key}
-                  paper={records.get(key)}
-                  index={item.index}
-                  top={item.start}
-                  height={item.size}
-                  current={item.index === current}
-                  selected={selected.has(key)}
-                  linked={key === linked}
-                  pattern={pattern}
-                  actions={actions}
-                  onPick={pick}
-                  onToggle={(index, event) => (event.shiftKey ? moveTo(index, true) : toggle(index))}
-                />
-              );
-            })}
-          </ul>
-        </div>
+        <PaperList
+          scroller={scroller}
+          keys={keys}
+          records={records}
+          version={version}
+          current={current}
+          selected={selected}
+          linked={linked}
+          pattern={pattern}
+          actions={stable.actions}
+          onPick={stable.onPick}
+          onToggle={stable.onToggle}
+          onHeld={stable.onHeld}
+        />
       )}
       {page === 'list' && editedPaper && (
         <Editor

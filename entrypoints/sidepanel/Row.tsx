@@ -1,6 +1,7 @@
 // One paper in the reading list, two lines high: the title (the strongest line), then authors ·
 // venue · year. Status and star are marks; the actions show on hover and focus, and every one of
 // them is also in the keyboard-reachable overflow menu.
+import { Component } from 'preact';
 import { Menu, type MenuItem } from '../../components/Menu';
 import { authorLine } from '../../components/PaperSummary';
 import { SERVICES } from '../../lib/completion/services/index';
@@ -98,7 +99,7 @@ export function snippet(paper: SavedPaper, pattern: RegExp | undefined, shown: s
   return undefined;
 }
 
-export function Row(props: Props) {
+function RowView(props: Props, near: Near) {
   const { paper, paperKey, index, top, height, current, selected, linked, pattern, actions } = props;
   const style = { transform: `translateY(${top}px)`, height: `${height}px` };
   if (!paper) {
@@ -111,30 +112,34 @@ export function Row(props: Props) {
   const found = snippet(paper, pattern, [title, meta, ...(paper.tags ?? [])].join('\n'));
   const completed = completedFrom(paper);
   const completedText = [...completed].map(([label, fields]) => `${label}: ${fields.join(', ')}`).join('; ');
-  const services = [...new Set(Object.values(paper.completion?.fields ?? {}).map((source) => source.service))];
-  const items: MenuItem[] = [
-    { label: 'Open the paper’s page', onSelect: () => actions.open(paper), disabled: !paper.url },
-    { label: paper.starred ? 'Unstar' : 'Star', onSelect: () => actions.star(paper) },
-    ...STATUSES.filter((status) => status !== paper.status).map((status) => ({
-      label: `Mark as ${STATUS_NAMES[status].toLowerCase()}`,
-      onSelect: () => actions.setStatus(paper, status),
-    })),
-    { label: 'Tags and note…', onSelect: () => actions.edit(paper) },
-    { label: 'Copy BibTeX', onSelect: () => actions.copy(paper) },
-    { label: 'Complete from online services', onSelect: () => actions.complete(paper) },
-    ...(services.length > 0
-      ? [
-          { label: 'Undo completion', onSelect: () => actions.undoCompletion(paper) },
-          ...(services.length > 1
-            ? services.map((service) => ({
-                label: `Undo what ${SERVICES[service as ServiceId]?.label ?? service} filled`,
-                onSelect: () => actions.undoCompletion(paper, service),
-              }))
-            : []),
-        ]
-      : []),
-    { label: 'Remove', danger: true, onSelect: () => actions.remove(paper) },
-  ];
+  // The menu's items are made when it opens: a fling draws a dozen new rows a frame, and each
+  // row's menu (closures and labels) was made with it and never opened.
+  const items = (): MenuItem[] => {
+    const services = [...new Set(Object.values(paper.completion?.fields ?? {}).map((source) => source.service))];
+    return [
+      { label: 'Open the paper’s page', onSelect: () => actions.open(paper), disabled: !paper.url },
+      { label: paper.starred ? 'Unstar' : 'Star', onSelect: () => actions.star(paper) },
+      ...STATUSES.filter((status) => status !== paper.status).map((status) => ({
+        label: `Mark as ${STATUS_NAMES[status].toLowerCase()}`,
+        onSelect: () => actions.setStatus(paper, status),
+      })),
+      { label: 'Tags and note…', onSelect: () => actions.edit(paper) },
+      { label: 'Copy BibTeX', onSelect: () => actions.copy(paper) },
+      { label: 'Complete from online services', onSelect: () => actions.complete(paper) },
+      ...(services.length > 0
+        ? [
+            { label: 'Undo completion', onSelect: () => actions.undoCompletion(paper) },
+            ...(services.length > 1
+              ? services.map((service) => ({
+                  label: `Undo what ${SERVICES[service as ServiceId]?.label ?? service} filled`,
+                  onSelect: () => actions.undoCompletion(paper, service),
+                }))
+              : []),
+          ]
+        : []),
+      { label: 'Remove', danger: true, onSelect: () => actions.remove(paper) },
+    ];
+  };
   return (
     <li
       class="row"
@@ -150,6 +155,10 @@ export function Row(props: Props) {
         // A press on the row's own controls is theirs; anywhere else it picks the row.
         if (!(event.target instanceof Element && event.target.closest('input, button, a'))) props.onPick(index, event);
       }}
+      onPointerEnter={near.enter}
+      onPointerLeave={near.leave}
+      onFocusIn={near.focusIn}
+      onFocusOut={near.focusOut}
       onMouseDown={(event) => {
         // Shift-click extends the selection of rows, not a text selection across them.
         if (event.shiftKey) event.preventDefault();
@@ -219,21 +228,67 @@ export function Row(props: Props) {
           )}
         </div>
       </div>
-      <div class="row-actions">
-        <button
-          type="button"
-          class="ps-button ps-button-quiet ps-button-icon"
-          aria-pressed={paper.starred === true}
-          aria-label={paper.starred ? `Unstar “${title}”` : `Star “${title}”`}
-          title={paper.starred ? 'Unstar (s)' : 'Star (s)'}
-          onClick={() => actions.star(paper)}
-        >
-          {paper.starred ? '★' : '☆'}
-        </button>
-        <Menu label={`Actions for “${title}”`} items={items} buttonClass="ps-button-quiet ps-button-icon">
-          ⋯
-        </Menu>
-      </div>
+      {(current || near.pointer || near.focus) && (
+        <div class="row-actions">
+          <button
+            type="button"
+            class="ps-button ps-button-quiet ps-button-icon"
+            aria-pressed={paper.starred === true}
+            aria-label={paper.starred ? `Unstar “${title}”` : `Star “${title}”`}
+            title={paper.starred ? 'Unstar (s)' : 'Star (s)'}
+            onClick={() => actions.star(paper)}
+          >
+            {paper.starred ? '★' : '☆'}
+          </button>
+          <Menu label={`Actions for “${title}”`} items={items} buttonClass="ps-button-quiet ps-button-icon">
+            ⋯
+          </Menu>
+        </div>
+      )}
     </li>
   );
+}
+
+/** Whether the pointer is over a row or the focus inside it, and the handlers that tell. */
+interface Near {
+  pointer: boolean;
+  focus: boolean;
+  enter(): void;
+  leave(): void;
+  focusIn(): void;
+  focusOut(event: FocusEvent): void;
+}
+
+/**
+ * A row, drawn again only when one of its props changed: the panel re-renders its rows when a block
+ * of records lands or the window moves, and most rows on screen are as they were. The callbacks
+ * and actions given must be stable (the panel's call its newest). Its actions (the star button and
+ * the ⋯ menu) exist only while they can show: on the current row, under the pointer, or with the
+ * focus inside (the stylesheet shows them just then); a fling draws a dozen rows a frame and
+ * hovers none.
+ */
+export class Row extends Component<Props, { pointer: boolean; focus: boolean }> {
+  override state = { pointer: false, focus: false };
+  private readonly near: Omit<Near, 'pointer' | 'focus'> = {
+    enter: () => this.setState({ pointer: true }),
+    leave: () => this.setState({ pointer: false }),
+    focusIn: () => this.setState({ focus: true }),
+    focusOut: (event) => {
+      const row = event.currentTarget;
+      if (!(row instanceof Node && event.relatedTarget instanceof Node && row.contains(event.relatedTarget))) {
+        this.setState({ focus: false });
+      }
+    },
+  };
+  override shouldComponentUpdate(next: Props, state: { pointer: boolean; focus: boolean }): boolean {
+    const now = this.props;
+    return (
+      state.pointer !== this.state.pointer ||
+      state.focus !== this.state.focus ||
+      (Object.keys(next) as (keyof Props)[]).some((name) => next[name] !== now[name])
+    );
+  }
+  override render(props: Props, state: { pointer: boolean; focus: boolean }) {
+    return RowView(props, { ...this.near, ...state });
+  }
 }
