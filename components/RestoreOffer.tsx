@@ -55,11 +55,11 @@ export function RestoreOffer({ keepBackup = false }: { keepBackup?: boolean }) {
       () => undefined,
     );
     storageHealth().then((found) => live && setHealth(found));
-    const stop = keepBackup ? keepBackedUp({ onBackup: (backup) => void backupFileAfter(backup) }) : undefined;
+    const follower = keepBackup ? keepBackedUp({ onBackup: (backup) => void backupFileAfter(backup) }) : undefined;
     return () => {
       live = false;
       if (idle !== undefined) cancelIdleCallback(idle);
-      stop?.();
+      follower?.stop();
     };
   }, [keepBackup]);
 

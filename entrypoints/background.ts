@@ -129,7 +129,7 @@ export default defineBackground(() => {
   resumeCompletion((keys) => void notifyTabs(keys));
   // The rolling backup outside IndexedDB, written a moment after each change, and the backup file
   // when the user turned it on and one is due (lib/durability).
-  keepBackedUp({ onBackup: (backup) => void backupFileAfter(backup) });
+  const backups = keepBackedUp({ onBackup: (backup) => void backupFileAfter(backup) });
   browser.permissions.onAdded.addListener(() => void syncAllSitesScript());
   browser.permissions.onRemoved.addListener(() => void syncAllSitesScript());
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
@@ -146,6 +146,10 @@ export default defineBackground(() => {
         (error) => sendResponse({ ok: false, error: `could not open the side panel: ${describe(error)}` }),
       );
       return true;
+    }
+    // A backup in progress gives way to a write (a Save all's parts come while it would run).
+    if (request.data.type === 'save' || request.data.type === 'remove' || request.data.type === 'undo-remove') {
+      backups.postpone();
     }
     // A write that failed on a full disk says so (lib/durability/failure.ts); it is never acknowledged.
     handle(request.data, asker).then(sendResponse, async (error) =>

@@ -202,6 +202,41 @@ describe('the rolling backup', () => {
     );
   });
 
+  it('gives up a backup whose signal is aborted part-way, writing nothing, and leaves the previous one', async () => {
+    const name = freshName();
+    // Enough papers for several pieces: the abort lands between two of them.
+    const many = Array.from({ length: 1200 }, (_, at) => {
+      const { ids: _ids, ...real } = papers[at % papers.length] as Paper;
+      return { ...real, key: `url:https://example.org/${at}`, url: `https://example.org/${at}` };
+    });
+    await createLibrary({ name }).savePapers(many);
+    const place = memoryPlace();
+    const first = await writeBackup(new Set(), { name, places: [place] });
+    expect(first.meta.count).toBe(1200);
+    const controller = new AbortController();
+    let pieces = 0;
+    const counting: BackupPlace = {
+      ...place,
+      read: async () => {
+        // previousPapers reads the places once the library is read: abort after two more pauses.
+        setTimeout(() => setTimeout(() => controller.abort(new Error('a write came')), 0), 0);
+        pieces += 1;
+        return place.kept;
+      },
+      write: async () => {
+        throw new Error('an aborted backup must not write');
+      },
+    };
+    await expect(writeBackup(new Set(), { name, places: [counting], signal: controller.signal })).rejects.toThrow(
+      'a write came',
+    );
+    expect(pieces).toBe(1);
+    expect(place.kept?.meta).toEqual(first.meta);
+    // Aborted before it starts: the library is not even read.
+    await expect(writeBackup(new Set(), { name, places: [place], signal: AbortSignal.abort() })).rejects.toThrow();
+    expect(place.kept?.meta).toEqual(first.meta);
+  });
+
   it('reads the newest backup that opens, skipping a damaged one', async () => {
     const name = freshName();
     await createLibrary({ name }).savePapers(papers.slice(0, 2));

@@ -3,11 +3,11 @@
 // paper the previous one held unless this context saw it change (removed, merged away): a paper
 // that is simply gone from the database (Chromium deleted it after a disk-full error, or lost a
 // commit) stays in the backup, and the restore offer puts it back.
-import { parseBackup, toBackup } from '../formats/backup';
+import { backupPieces, parseBackup } from '../formats/backup';
 import { createLibrary } from '../library/library';
 import { type RestoreSummary, restoreRecords } from '../library/restore';
 import type { SavedPaper } from '../paper/model';
-import { gunzipText, gzipText } from './compress';
+import { gunzipText, gzipPieces } from './compress';
 import { type BackupMeta, type BackupPlace, type KeptBackup, opfsPlace, storageLocalPlace } from './places';
 
 /** Where the backup lives and which database it copies; tests and the bench pass their own. */
@@ -84,6 +84,11 @@ async function previousPapers(
   return (await readNewestBackup(places))?.papers ?? [];
 }
 
+/** Options of one backup: `signal` gives it up (nothing is written; the caller tries again later). */
+export interface WriteOptions extends BackupOptions {
+  signal?: AbortSignal;
+}
+
 /** The outcome of one backup: what was written (the backup itself), where, and where it failed. */
 export interface BackupResult extends KeptBackup {
   written: BackupPlace['id'][];
@@ -94,15 +99,25 @@ export interface BackupResult extends KeptBackup {
  * Writes a new backup of the library to every place. `changed` are the keys this context saw
  * change since the last backup: a paper of the previous backup that the database lacks, or holds
  * in an older version, is kept from the previous backup unless its key is among them.
- * Throws only when no place could be written.
+ * Throws when no place could be written, and with the signal's reason when it was given up.
  */
-export async function writeBackup(changed: ReadonlySet<string>, options: BackupOptions = {}): Promise<BackupResult> {
+export async function writeBackup(changed: ReadonlySet<string>, options: WriteOptions = {}): Promise<BackupResult> {
   const places = options.places ?? defaultPlaces();
   const now = options.now ?? (() => new Date());
+  const { signal } = options;
+  // Between steps other work runs (the background answers a save while a backup is made), and a
+  // backup given up (`signal`) stops there, before any place is written.
+  const between = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    signal?.throwIfAborted();
+  };
+  signal?.throwIfAborted();
   const readAt = now().toISOString();
   const records = await createLibrary({ name: options.name }).allPapers();
+  await between();
   const papers = keepUnexplained(records, await previousPapers(places, records, changed), changed);
-  const gzip = await gzipText(toBackup(papers));
+  const gzip = await gzipPieces(backupPieces(papers), between);
+  signal?.throwIfAborted();
   const meta: BackupMeta = { layout: 1, readAt, count: papers.length, bytes: gzip.length };
   const outcomes = await Promise.allSettled(places.map((place) => place.write({ meta, gzip })));
   const result: BackupResult = { meta, gzip, written: [], failed: [] };

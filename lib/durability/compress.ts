@@ -3,9 +3,34 @@
 // JSON values only, so the bytes travel as base64 there.
 
 /** Compresses text to gzip bytes. */
-export async function gzipText(text: string): Promise<Uint8Array> {
-  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('gzip'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+export function gzipText(text: string): Promise<Uint8Array> {
+  return gzipPieces([text]);
+}
+
+/**
+ * Compresses the text of `pieces`, made one at a time, to gzip bytes. `between()` runs before each
+ * piece: the rolling backup yields to other work there, and throws there to stop (nothing is kept).
+ */
+export async function gzipPieces(
+  pieces: Iterable<string>,
+  between: () => Promise<void> = async () => {},
+): Promise<Uint8Array> {
+  const compression = new CompressionStream('gzip');
+  const writer = compression.writable.getWriter();
+  const bytes = new Response(compression.readable).arrayBuffer();
+  const encoder = new TextEncoder();
+  try {
+    for (const piece of pieces) {
+      await between();
+      await writer.write(encoder.encode(piece));
+    }
+    await writer.close();
+  } catch (error) {
+    bytes.catch(() => {});
+    await writer.abort(error).catch(() => {});
+    throw error;
+  }
+  return new Uint8Array(await bytes);
 }
 
 /** Decompresses gzip bytes to text; throws when they are not gzip (a damaged backup). */

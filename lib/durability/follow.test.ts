@@ -25,7 +25,7 @@ describe('keepBackedUp', () => {
     const done = new Promise<void>((resolve) => {
       resolveFirst = resolve;
     });
-    const stops = [
+    const followers = [
       keepBackedUp({
         name,
         places: [place],
@@ -47,8 +47,47 @@ describe('keepBackedUp', () => {
     ]);
     await done;
     await new Promise((resolve) => setTimeout(resolve, 2500));
-    for (const stop of stops) stop();
+    for (const follower of followers) follower.stop();
     expect(place.writes.length).toBe(1);
     expect(results.map((result) => result.meta.count)).toEqual([2]);
+  });
+
+  it('gives up a backup in progress when a write is coming, and makes it after the next quiet delay', async () => {
+    const name = freshName();
+    const place = memoryPlace();
+    let postponedAt = 0;
+    let writtenAt = 0;
+    const follower = keepBackedUp({
+      name,
+      places: [
+        {
+          ...place,
+          // The backup begins by reading the places: a write request comes just then.
+          read: async () => {
+            if (postponedAt === 0) {
+              postponedAt = Date.now();
+              follower.postpone();
+            }
+            return place.read();
+          },
+          write: async (backup) => {
+            writtenAt = Date.now();
+            await place.write(backup);
+          },
+        },
+      ],
+      delayMs: 400,
+    });
+    const done = new Promise<void>((resolve) => {
+      const wait = () => (writtenAt ? resolve() : setTimeout(wait, 50));
+      wait();
+    });
+    await createLibrary({ name }).savePapers([makePaper({ key: 'arxiv:2310.03646' })]);
+    await done;
+    follower.stop();
+    expect(place.writes.length).toBe(1);
+    expect(place.writes[0]?.meta.count).toBe(1);
+    // Not the backup that was under way (it would have written at once) but one a delay later.
+    expect(writtenAt - postponedAt).toBeGreaterThanOrEqual(400);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Paper, SavedPaper } from '../paper/model';
-import { BACKUP_VERSION, parseBackup, toBackup } from './backup';
+import { BACKUP_VERSION, backupPieces, parseBackup, toBackup } from './backup';
 import { FormatError } from './errors';
 
 const saved: SavedPaper = {
@@ -75,6 +75,19 @@ describe('toBackup', () => {
     expect(read.errors).toEqual([]);
     expect(read.papers).toEqual([saved, second]);
     expect(toBackup(read.papers)).toBe(text);
+  });
+
+  it('gives the same text written whole or in pieces of any size, as JSON.stringify of the whole backup', () => {
+    const papers = Array.from({ length: 7 }, (_, at) => ({ ...saved, key: `arxiv:2310.0364${at}`, note: `n${at}` }));
+    const whole = `${JSON.stringify({ format: 'papershelf', version: 1, papers }, null, 2)}\n`;
+    for (const count of [0, 1, 6, 7]) {
+      const some = papers.slice(0, count);
+      const expected = `${JSON.stringify({ format: 'papershelf', version: 1, papers: some }, null, 2)}\n`;
+      expect(toBackup(some)).toBe(expected);
+      for (const size of [1, 2, 3, 6, 7, 250]) expect([...backupPieces(some, size)].join('')).toBe(expected);
+    }
+    expect(toBackup(papers)).toBe(whole);
+    expect([...backupPieces(papers, 3)].length).toBe(5);
   });
 
   it('writes fields in schema order whatever order the record has, dropping unknown ones', () => {

@@ -66,8 +66,32 @@ function canonical(paper: Paper | SavedPaper): Record<string, unknown> {
 
 /** Writes papers as a backup: pretty JSON with a final newline, fields in schema order. */
 export function toBackup(papers: readonly (SavedPaper | Paper)[]): string {
-  const backup = { format: BACKUP_FORMAT, version: BACKUP_VERSION, papers: papers.map(canonical) };
-  return `${JSON.stringify(backup, null, 2)}\n`;
+  return [...backupPieces(papers)].join('');
+}
+
+// The backup's head: `JSON.stringify(backup, null, 2)` up to the papers' opening bracket.
+const HEAD = `{\n  "format": ${JSON.stringify(BACKUP_FORMAT)},\n  "version": ${BACKUP_VERSION},\n  "papers": [`;
+// What `JSON.stringify({ papers }, null, 2)` puts before and after the entries: at that depth the
+// entries are indented as in the whole backup, so a slice's text is the whole's text of its entries.
+const SLICE_OPEN = '{\n  "papers": [\n';
+const SLICE_CLOSE = '\n  ]\n}';
+
+/**
+ * The text of `toBackup(papers)` in pieces of at most `size` papers (joined, exactly that text):
+ * the rolling backup compresses a piece at a time and lets other work run between pieces.
+ */
+export function* backupPieces(papers: readonly (SavedPaper | Paper)[], size = 250): Generator<string> {
+  if (papers.length === 0) {
+    yield `${HEAD}]\n}\n`;
+    return;
+  }
+  yield `${HEAD}\n`;
+  for (let start = 0; start < papers.length; start += size) {
+    const text = JSON.stringify({ papers: papers.slice(start, start + size).map(canonical) }, null, 2);
+    const entries = text.slice(SLICE_OPEN.length, text.length - SLICE_CLOSE.length);
+    yield start + size < papers.length ? `${entries},\n` : entries;
+  }
+  yield '\n  ]\n}\n';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
