@@ -54,10 +54,16 @@ export interface PaperDraft {
 // 1,500-character abstract about ten times faster; a 2,000-entry listing cleans thousands.
 const LOOSE_SPACE = / \s+|[^\S ]\s*/g;
 
+// A run to collapse inside trimmed text: most text (an arXiv abstract, a title) has none, and a
+// search that finds nothing allocates nothing, where a replace copies the whole text.
+const INNER_LOOSE_SPACE = / \s|[^\S ]/;
+
 /** Collapses whitespace; undefined for nothing but whitespace. */
 export function cleanText(value: string | null | undefined): string | undefined {
-  const result = value?.replace(LOOSE_SPACE, ' ').trim();
-  return result ? result : undefined;
+  // `trim` removes what `\s` matches, so trimming first and collapsing after is the same text.
+  const trimmed = value?.trim();
+  if (!trimmed) return undefined;
+  return INNER_LOOSE_SPACE.test(trimmed) ? trimmed.replace(LOOSE_SPACE, ' ') : trimmed;
 }
 
 /** Resolves an address against `base` and keeps it only when it is http(s). */
