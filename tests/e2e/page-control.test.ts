@@ -121,6 +121,15 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
       ),
     );
     expect(lines).toEqual(arxiv.papers.map(() => true));
+    // The control does not make its line taller: the entries below it do not move (on a listing of
+    // thousands, each line that grew moved everything under it, and the page laid it all out again).
+    const entryLines = () =>
+      listing.evaluate(() => [...document.querySelectorAll('dt')].map((line) => line.getBoundingClientRect().height));
+    const withLineControls = await entryLines();
+    await listing.evaluate(() => {
+      for (const host of document.querySelectorAll('[data-papershelf-key]')) host.remove();
+    });
+    expect(await entryLines()).toEqual(withLineControls);
     await listing.close();
     await servePage(browser.context, scholar.url, 'scholar/results-2026');
     const results = await browser.context.newPage();
