@@ -105,12 +105,27 @@ export function App() {
   const terms = (result?.terms ?? []).join('\n');
   const pattern = useMemo(() => matcher(terms === '' ? [] : terms.split('\n')), [terms]);
 
+  // Change notices that come while a query is out are asked about once, when its answer is in: a
+  // loading library announces a page of 1,000 papers every few hundred ms, and each answer (every
+  // key again, worked out by the worker and mapped here) competes with scrolling for the CPU.
+  const asking = useRef(false);
+  const changedMeanwhile = useRef(false);
   useEffect(() => {
     let live = true;
-    view.query(query).then(
-      (answer) => live && setResult(answer),
-      (failure: unknown) => live && setError(`Could not read the library: ${describe(failure)}`),
-    );
+    asking.current = true;
+    view
+      .query(query)
+      .then(
+        (answer) => live && setResult(answer),
+        (failure: unknown) => live && setError(`Could not read the library: ${describe(failure)}`),
+      )
+      .finally(() => {
+        if (!live) return;
+        asking.current = false;
+        if (!changedMeanwhile.current) return;
+        changedMeanwhile.current = false;
+        setChanges((n) => n + 1);
+      });
     return () => {
       live = false;
     };
@@ -122,7 +137,8 @@ export function App() {
     // Rows not cached are read when they come on screen: while the worker loads a big library,
     // each page it announces would otherwise be read and parsed here, 1,000 records at a time.
     const stop = view.onChange((changed) => {
-      setChanges((n) => n + 1);
+      if (asking.current) changedMeanwhile.current = true;
+      else setChanges((n) => n + 1);
       const stale = records.stale(changed);
       if (stale.length === 0) return;
       void view.records(stale).then((found) => {
