@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { arxivIdMonth, idTerms, isArxivDoi, normalizeDoi, normalizeUrl, paperKey, parseArxivId } from './ids';
+import {
+  arxivIdMonth,
+  arxivIdOfPath,
+  idTerms,
+  isArxivDoi,
+  normalizeDoi,
+  normalizeUrl,
+  paperKey,
+  parseArxivId,
+} from './ids';
 
 describe('parseArxivId', () => {
   it.each([
@@ -29,6 +38,27 @@ describe('parseArxivId', () => {
     ['not an id', null],
   ])('%s', (text, expected) => {
     expect(parseArxivId(text)).toEqual(expected);
+  });
+});
+
+describe('arxivIdOfPath', () => {
+  it('reads what parseArxivId reads from the same path on arxiv.org', () => {
+    const paths = [
+      '/abs/2310.03646',
+      '/abs/2310.03646v2',
+      '/pdf/2310.03646v2.pdf',
+      '/html/2310.03646v1/',
+      '/abs/hep-th/9901001',
+      '/abs/math.GT/0309136v3',
+      '/abs/arXiv:2310.03646',
+      '/abs/2313.03646',
+      '/list/cs.LG/new',
+      '/format/2310.03646',
+      '/abs/',
+      '/',
+    ];
+    for (const path of paths) expect(arxivIdOfPath(path)).toEqual(parseArxivId(`https://arxiv.org${path}`));
+    expect(arxivIdOfPath('/abs/2310.03646v2')).toEqual({ id: '2310.03646', version: 2 });
   });
 });
 

@@ -51,7 +51,7 @@ function fromMatch(match: RegExpExecArray | null): ArxivId | null {
  * (`/abs/`, `/pdf/`, `/html/`); null when the text holds none.
  */
 export function parseArxivId(text: string): ArxivId | null {
-  let value = text.trim();
+  const value = text.trim();
   if (/^https?:\/\//i.test(value)) {
     let host: string;
     let pathname: string;
@@ -70,11 +70,23 @@ export function parseArxivId(text: string): ArxivId | null {
     }
     if (host === 'doi.org' || host === 'dx.doi.org') return parseArxivId(pathname.slice(1).replace(/%2F/gi, '/'));
     if (!/(^|\.)arxiv\.org$/.test(host)) return null;
-    const path = ARXIV_URL_PATH.exec(pathname);
-    if (!path?.[1]) return null;
-    value = path[1];
+    return arxivIdOfPath(pathname);
   }
-  value = value.replace(/^arxiv:\s*/i, '').replace(ARXIV_DOI_PREFIX, '');
+  return idOf(value);
+}
+
+/**
+ * The arXiv id of an arxiv.org path without query ("/abs/2310.03646v2", "/pdf/hep-th/9901001.pdf");
+ * null when it names none. A listing's links are such paths: read without building an address.
+ */
+export function arxivIdOfPath(pathname: string): ArxivId | null {
+  const path = ARXIV_URL_PATH.exec(pathname);
+  return path?.[1] ? idOf(path[1]) : null;
+}
+
+// An id, bare or as `arXiv:<id>` or its DOI (10.48550/arXiv.<id>), with its version.
+function idOf(text: string): ArxivId | null {
+  const value = text.replace(/^arxiv:\s*/i, '').replace(ARXIV_DOI_PREFIX, '');
   const newStyle = NEW_ID.exec(value);
   // New-style numbers have 4 digits up to 1412 and 5 from 1501.
   const [yymm = '', number = ''] = newStyle?.[1]?.split('.') ?? [];
