@@ -573,6 +573,24 @@ describe('completion queue', () => {
     fields: { authors: FULL, abstract: 'Deploying Large Language Models (LLMs) in streaming applications…' },
   });
 
+  it('queued again, a paper keeps when it first joined the queue, read key by key or the queue whole', async () => {
+    const keys = Array.from({ length: 10 }, (_, at) => `doi:10.1000/queued.${at}`);
+    await library.savePapers(
+      keys.map((key) => makePaper({ key, ids: { doi: key.slice(4) } })),
+      { now: at(0) },
+    );
+    expect(await library.queueCompletion(keys, { now: at(1) })).toBe(10);
+    // One key against a queue of ten: asked for by itself.
+    await library.queueCompletion([keys[3] as string], { now: at(2) });
+    // Every key again, and one new: the queue read whole.
+    await library.queueCompletion([...keys, ARXIV], { now: at(3) });
+    const due = await library.dueForCompletion(100, { now: at(3) });
+    const queuedAt = new Map(due.entries.map((entry) => [entry.key, entry.queuedAt]));
+    for (const key of keys) expect(queuedAt.get(key)).toBe(at(1).toISOString());
+    expect(queuedAt.get(ARXIV)).toBe(at(3).toISOString());
+    expect(due.entries.every((entry) => entry.after === at(3).toISOString() && entry.tries === 0)).toBe(true);
+  });
+
   it('hands out what is due, commits findings into the record as it is then, and moves the queue on', async () => {
     // A Hugging Face card: "Guangxuan Xiao" and "5 authors".
     await library.savePaper(makePaper({ key: ARXIV, ids: { arxiv: '2310.03646' }, authorCount: 5 }), { now: at(0) });

@@ -197,6 +197,17 @@ type Store<Mode extends IDBTransactionMode> = IDBPObjectStore<
 >;
 type QueueStore = IDBPObjectStore<LibrarySchema, ArrayLike<StoreNames<LibrarySchema>>, 'completionQueue', 'readwrite'>;
 
+// The queue's entries for `keys`, in their order: one read of the whole queue when it is not much
+// larger than the keys (queueing every paper of a library), else a request each.
+async function queuedNow(queue: IDBObjectStore, keys: readonly string[]): Promise<unknown[]> {
+  if (keys.length === 0) return [];
+  const [size = 0] = await resultsOf([queue.count()]);
+  if (size > keys.length * 4) return resultsOf(keys.map((key) => queue.get(key)));
+  const [all = []] = await resultsOf([queue.getAll()]);
+  const byKey = new Map(all.map((value) => [queuedOf(value)?.key, value]));
+  return keys.map((key) => byKey.get(key));
+}
+
 function queuedOf(value: unknown): QueuedPaper | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const entry = value as Partial<QueuedPaper>;
@@ -703,11 +714,14 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       writeQueue(async (_store, queue) => {
         const now = (options.now ?? new Date()).toISOString();
         const wanted = unique([...keys]);
-        const known = await Promise.all(wanted.map((key) => queue.get(key)));
-        await Promise.all(
+        // Every request placed before any answer is awaited, without a promise each (5,000 papers
+        // queued for completion through idb's promises took 1.1 s of the background).
+        const raw = unwrap(queue);
+        const known = await queuedNow(raw, wanted);
+        await resultsOf(
           wanted.map((key, i) => {
             const entry = queuedOf(known[i]);
-            return queue.put({ key, queuedAt: entry?.queuedAt ?? now, tries: 0, after: now } satisfies QueuedPaper);
+            return raw.put({ key, queuedAt: entry?.queuedAt ?? now, tries: 0, after: now } satisfies QueuedPaper);
           }),
         );
         return wanted.length;
@@ -722,7 +736,8 @@ export function createLibrary(options: LibraryOptions = {}): Library {
         const values = await index.getAll(IDBKeyRange.upperBound(now), Math.max(0, Math.floor(limit)));
         const later = await index.openCursor(IDBKeyRange.lowerBound(now, true));
         const entries = values.map(queuedOf).filter((entry) => entry !== undefined);
-        const papers = await Promise.all(entries.map((entry) => tx.objectStore('papers').get(entry.key)));
+        const store = unwrap(tx.objectStore('papers'));
+        const papers = await resultsOf(entries.map((entry) => store.get(entry.key)));
         return {
           entries,
           papers: papers
@@ -739,7 +754,8 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       writeQueue(async (store, queue, changed) => {
         const now = options.now ?? new Date();
         const touched = unique([...outcome.found.keys()]);
-        const values = await Promise.all(touched.map((key) => store.get(key)));
+        const raw = unwrap(store);
+        const values = await resultsOf(touched.map((key) => raw.get(key)));
         const results: Merged[] = [];
         const removed: string[] = [];
         touched.forEach((key, i) => {
