@@ -3,7 +3,7 @@
 // number kept; a download the browser interrupts is recorded in plain words; the folder a user
 // types is a relative path or nothing.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { gunzipText, gzipText } from './compress';
+import { gunzipText, gzipPieces } from './compress';
 import type { KeptBackup } from './places';
 
 const state = vi.hoisted(() => ({
@@ -91,7 +91,7 @@ function standInDownloads(failWith?: string) {
 
 async function backupOf(count: number): Promise<KeptBackup> {
   const text = JSON.stringify({ format: 'papershelf', version: 3, papers: Array.from({ length: count }, () => ({})) });
-  const gzip = await gzipText(text);
+  const gzip = await gzipPieces([text]);
   return { meta: { layout: 1, readAt: new Date().toISOString(), count, bytes: gzip.length }, gzip };
 }
 

@@ -2,11 +2,6 @@
 // library to ship or keep up to date, and it runs in the service worker. Extension storage keeps
 // JSON values only, so the bytes travel as base64 there.
 
-/** Compresses text to gzip bytes. */
-export function gzipText(text: string): Promise<Uint8Array> {
-  return gzipPieces([text]);
-}
-
 /**
  * Compresses the text of `pieces`, made one at a time, to gzip bytes. `between()` runs before each
  * piece: the rolling backup yields to other work there, and throws there to stop (nothing is kept).

@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { gzipText } from '../durability/compress';
+import { gzipPieces } from '../durability/compress';
 import { exportPapers, MAX_UNPACKED_BYTES } from '../formats';
 import { toBackup } from '../formats/backup';
 import { closeLibraryDb } from '../library/db';
@@ -106,7 +106,7 @@ describe('runTransfer', () => {
 
   it('reads the backup file (the gzip of a backup) as the backup itself', async () => {
     const all = await source.allPapers();
-    const gzip = await gzipText(toBackup(all));
+    const gzip = await gzipPieces([toBackup(all)]);
     const target = library();
     const file = new Blob([gzip as Uint8Array<ArrayBuffer>]);
     const done = last(await run({ type: 'import', file, name: 'papershelf-backup-2026-12-04-0735.json.gz' }, target));
@@ -119,7 +119,7 @@ describe('runTransfer', () => {
 
   it('refuses a gzip file cut short, and one that unpacks past the limit, before it is read', async () => {
     const target = library();
-    const gzip = await gzipText(toBackup(await source.allPapers()));
+    const gzip = await gzipPieces([toBackup(await source.allPapers())]);
     const cut = new Blob([gzip.slice(0, gzip.length >> 1) as Uint8Array<ArrayBuffer>]);
     expect(last(await run({ type: 'import', file: cut, name: 'backup.json.gz' }, target))).toEqual({
       type: 'failed',

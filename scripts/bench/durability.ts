@@ -1,15 +1,15 @@
 // Durability figures for `npm run bench` (issue 10): the rolling backup of 10,000 and 50,000 saved
-// papers — the JSON backup (lib/formats/backup.ts) gzip-compressed with CompressionStream, which
-// is what lib/durability/backup.ts does after reading the library — its size, and reading it back
-// (gunzip + parse, what the restore offer does), each beside JSON.stringify of the same records in
-// the same run. The records are the real papers of the saved pages (tests/fixtures/*/*/expected.json:
+// papers — the JSON backup (lib/formats/backup.ts) gzip-compressed with CompressionStream a piece
+// at a time, which is what lib/durability/backup.ts does after reading the library (without its
+// pauses) — its size, and reading it back (gunzip + parse, what the restore offer does), each
+// beside JSON.stringify of the same records in the same run. The records are the real papers of the saved pages (tests/fixtures/*/*/expected.json:
 // titles, authors, abstracts), repeated with distinct keys and made saved papers with tags and notes.
 // Runs under Node (its CompressionStream is zlib, as Chromium's): the library read is measured by
 // the library figures (`library.<n>.loadAll`).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipText, gzipText } from '../../lib/durability/compress';
-import { parseBackup, toBackup } from '../../lib/formats/backup';
+import { gunzipText, gzipPieces } from '../../lib/durability/compress';
+import { backupPieces, parseBackup } from '../../lib/formats/backup';
 import type { Paper, SavedPaper } from '../../lib/paper/model';
 import type { Figure } from './figure';
 
@@ -70,9 +70,9 @@ export async function benchDurability(options: { quick: boolean }): Promise<Figu
   for (const count of options.quick ? [2_000, 10_000] : [10_000, 50_000]) {
     const library = savedLibrary(papers, count);
     // Warm up (JIT, zlib) on a small slice, so the first size is not timed cold.
-    await gzipText(toBackup(library.slice(0, 500)));
+    await gzipPieces(backupPieces(library.slice(0, 500)));
     const [json, stringifyMs] = await time(() => JSON.stringify(library));
-    const [gzip, writeMs] = await time(() => gzipText(toBackup(library)));
+    const [gzip, writeMs] = await time(() => gzipPieces(backupPieces(library)));
     const [read, readMs] = await time(async () => parseBackup(await gunzipText(gzip)));
     if (read.papers.length !== count) throw new Error(`the backup of ${count} papers read back ${read.papers.length}`);
     const against = (metric: string, value: number) =>
