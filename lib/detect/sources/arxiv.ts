@@ -23,7 +23,7 @@
 //   `h1.ltx_title_document`); a page without one (head-only abs page, PDF viewer) gets its body.
 import { cleanText, httpUrl, type PaperDraft, toPaper } from '../../paper/build';
 import { toIsoDate } from '../../paper/dates';
-import { type ArxivId, arxivIdMonth, arxivIdOfPath, normalizeDoi, parseArxivId } from '../../paper/ids';
+import { type ArxivId, arxivIdMonth, arxivIdOfPath, isPlainPath, normalizeDoi, parseArxivId } from '../../paper/ids';
 import { allIn, meta, metaAll, textExcept, textOf } from '../dom';
 import { personName } from '../metadata';
 import type { Detection, Source } from '../types';
@@ -50,18 +50,15 @@ function pdfLink(id: ArxivId, version: number | undefined): string {
   return `${SITE}/pdf/${id.id}${version ? `v${version}` : ''}`;
 }
 
-// A path of this site as a listing's links are ("/abs/2511.12345"): no query, fragment, escape,
-// dot segment or second slash at the start (those the address parser must resolve).
-const OWN_PATH = /^\/(?!\/)(?!.*\/\.)[\w\-./]*$/;
-const OWN_HOST = /(^|\.)arxiv\.org$/;
-
 function idFromLink(link: Element | null, base: URL): ArxivId | null {
   if (!link) return null;
   const href = link.getAttribute('href') ?? '';
-  // On arxiv.org a path names an arxiv.org address: its id is read from the path alone, the same
-  // as from the address (2,000 entries: an address built and parsed again for each was 5-8 ms).
-  const fromHref =
-    OWN_PATH.test(href) && OWN_HOST.test(base.hostname) ? arxivIdOfPath(href) : parseArxivId(httpUrl(href, base) ?? '');
+  // Every page this source reads is on arxiv.org (`matches`): a path the address parser would
+  // leave as it is (a listing's "/abs/2511.12345") names its id by itself, as the address would
+  // (2,000 entries: an address built and parsed again for each was 5-8 ms).
+  const fromHref = isPlainPath(href)
+    ? arxivIdOfPath(href.split('?')[0] as string)
+    : parseArxivId(httpUrl(href, base) ?? '');
   return fromHref ?? parseArxivId(textOf(link) ?? '');
 }
 
