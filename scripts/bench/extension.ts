@@ -1,6 +1,6 @@
 // The built extension (sizes: .output/chrome-mv3; controls: the test build) on real and generated pages, as a user meets it: time
-// from navigation start to a control on every paper and the longest task meanwhile (a
-// PerformanceObserver for 'longtask' registered before the page's first script), the first scan
+// from navigation start to a control on every paper and the longest task meanwhile (see
+// LONG_TASKS: measured as long animation frames, registered before the page's first script), the first scan
 // of huge arXiv listings (issue 10), and the gzip size of every content-script bundle. A page of
 // 100,000 entries has long tasks of its own (parsing it, laying it out) that no extension causes:
 // for the listings, the longest task that starts after the document is parsed (when the content
@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { BrowserContext } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { launch } from '../../tests/e2e/browser';
 import { FIXTURES, PRODUCTION_BUILD, ROOT, TEST_BUILD } from '../../tests/e2e/paths';
 import type { Figure } from './figure';
@@ -42,30 +42,45 @@ interface Visit {
   controls: number;
 }
 
-// Long tasks, and the controls on the page as they come and go (from DOMContentLoaded, when the
-// content script begins): the bench reads a set, not the page, since a query of a 100,000-entry
-// page is itself a long task.
+// Long tasks, seen as long animation frames: a PerformanceObserver for 'longtask' does not report
+// the tasks of a content script at all (an arXiv listing of 12,000 entries: a round of controls
+// held the page for 357 ms, a 475 ms frame, and no long task was reported), so every task of ours
+// would read as 0 ms. A long animation frame is the time from the first task after a frame to the
+// next frame's paint: the long task in it with the style, layout and paint it held up, whoever
+// ran it. The figures named `longestTask` below are the longest such frame.
+// And the controls on the page as they come and go (from DOMContentLoaded, when the content script
+// begins) with the time the last one came: the bench reads a set, not the page,
+// since a query of a 100,000-entry page is itself a long task, and it reads it seldom (every
+// 50 ms), since each read is a task on the page's thread: polling every 5 ms delayed the page's own
+// parsing (Hugging Face's daily page: DOMContentLoaded ~450 ms under it, ~300 ms without).
 const LONG_TASKS = `(() => {
   const tasks = [];
   Object.defineProperty(globalThis, '__benchLongTasks', { value: tasks });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
-  }).observe({ type: 'longtask', buffered: true });
+  }).observe({ type: 'long-animation-frame', buffered: true });
   const hosts = new Set();
   Object.defineProperty(globalThis, '__benchControls', { value: hosts });
+  const last = { at: Number.NaN };
+  Object.defineProperty(globalThis, '__benchLastControl', { value: last });
   document.addEventListener('DOMContentLoaded', () => {
     new MutationObserver((records) => {
       for (const record of records) {
-        for (const node of record.addedNodes) if (node.nodeType === 1 && node.hasAttribute('data-papershelf-key')) hosts.add(node);
+        for (const node of record.addedNodes) {
+          if (node.nodeType !== 1 || !node.hasAttribute('data-papershelf-key')) continue;
+          hosts.add(node);
+          last.at = performance.now();
+        }
         for (const node of record.removedNodes) hosts.delete(node);
       }
     }).observe(document, { childList: true, subtree: true });
   });
 })();`;
 
-/** What LONG_TASKS keeps in the page: the controls on it. */
+/** What LONG_TASKS keeps in the page: the controls on it, and when (performance.now()) the last came. */
 interface BenchPage {
   __benchControls: Set<Element>;
+  __benchLastControl: { at: number };
 }
 
 interface LongTask {
@@ -85,16 +100,36 @@ function readTasks(): { domContentLoaded: number; longestTask: number; longestAf
   };
 }
 
-/** The page alone (no extension): its own longest task after parsing, once it is loaded and still. */
-async function pageAlone(url: string, html: string, quietMs: number): Promise<number> {
+/**
+ * The page alone (no extension), `visits` times: when it was parsed (DOMContentLoaded ended) and
+ * its own longest task after parsing, once it is loaded and still.
+ */
+async function pageAlone(
+  url: string,
+  html: string,
+  quietMs: number,
+  { visits = 1, scroll = false }: { visits?: number; scroll?: boolean } = {},
+): Promise<{ domContentLoaded: number; longestTask: number; longestAfterParse: number; scrollLongest: number }> {
   const { browser, context } = await plainChromium();
   try {
     await context.addInitScript({ content: LONG_TASKS });
     await serveHtml(context, url, html);
-    const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
-    await page.waitForTimeout(quietMs);
-    return (await page.evaluate(readTasks)).longestAfterParse;
+    const runs: ReturnType<typeof readTasks>[] = [];
+    let scrollLongest = Number.NaN;
+    for (let i = 0; i < visits; i++) {
+      const page = await context.newPage();
+      await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+      await page.waitForTimeout(quietMs);
+      runs.push(await page.evaluate(readTasks));
+      if (scroll) scrollLongest = (await scrollThrough(page, false)).longest;
+      await page.close();
+    }
+    return {
+      domContentLoaded: median(runs.map((run) => run.domContentLoaded)),
+      longestTask: Math.max(...runs.map((run) => run.longestTask)),
+      longestAfterParse: Math.max(...runs.map((run) => run.longestAfterParse)),
+      scrollLongest,
+    };
   } finally {
     await browser.close();
   }
@@ -116,6 +151,45 @@ interface ListingVisit {
 
 // Where the listing is scrolled to, as fractions of its height.
 const SCROLL_STOPS = [0.1, 0.25, 0.4, 0.55, 0.7, 0.85, 1];
+
+/**
+ * Scrolls the loaded page to each of SCROLL_STOPS. With `controls`, each stop waits for a control in
+ * view (the ms it took are `inView`); the page alone waits as long as that usually takes. Returns
+ * the longest task from the first scroll to half a second after the last.
+ */
+async function scrollThrough(tab: Page, controls: boolean): Promise<{ inView: number[]; longest: number }> {
+  const scrollStart = await tab.evaluate(() => performance.now());
+  const inView: number[] = [];
+  for (const stop of SCROLL_STOPS) {
+    const took = await tab.evaluate(
+      async ([fraction, waitForControls]) => {
+        const start = performance.now();
+        scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * fraction);
+        if (!waitForControls) {
+          await new Promise((resolve) => setTimeout(resolve, 500));
+          return Number.NaN;
+        }
+        for (;;) {
+          const hosts = (globalThis as unknown as BenchPage).__benchControls;
+          const seen = [...hosts].some((host) => {
+            const box = host.getBoundingClientRect();
+            return box.bottom > 0 && box.top < innerHeight;
+          });
+          if (seen || performance.now() - start > 20_000) return performance.now() - start;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+      },
+      [stop, controls] as const,
+    );
+    inView.push(took);
+  }
+  await tab.waitForTimeout(500);
+  const longest = await tab.evaluate((since) => {
+    const tasks = (globalThis as unknown as { __benchLongTasks: LongTask[] }).__benchLongTasks ?? [];
+    return Math.max(0, ...tasks.filter((task) => task.start >= since).map((task) => task.duration));
+  }, scrollStart);
+  return { inView, longest };
+}
 
 /**
  * One visit of an arXiv listing of `size` entries: the first controls; then, until no control was
@@ -150,29 +224,7 @@ async function visitListing(context: BrowserContext, html: string, size: number)
     }
     if (placed >= size) lastControl = settled;
     const tasks = await tab.evaluate(readTasks);
-    const scrollStart = await tab.evaluate(() => performance.now());
-    const scrollInView: number[] = [];
-    for (const stop of SCROLL_STOPS) {
-      const took = await tab.evaluate(async (fraction) => {
-        const start = performance.now();
-        scrollTo(0, (document.documentElement.scrollHeight - innerHeight) * fraction);
-        for (;;) {
-          const hosts = (globalThis as unknown as BenchPage).__benchControls;
-          const inView = [...hosts].some((host) => {
-            const box = host.getBoundingClientRect();
-            return box.bottom > 0 && box.top < innerHeight;
-          });
-          if (inView || performance.now() - start > 20_000) return performance.now() - start;
-          await new Promise((resolve) => setTimeout(resolve, 20));
-        }
-      }, stop);
-      scrollInView.push(took);
-    }
-    await tab.waitForTimeout(500);
-    const scrollLongestTask = await tab.evaluate((since) => {
-      const tasks = (globalThis as unknown as { __benchLongTasks: LongTask[] }).__benchLongTasks ?? [];
-      return Math.max(0, ...tasks.filter((task) => task.start >= since).map((task) => task.duration));
-    }, scrollStart);
+    const { inView: scrollInView, longest: scrollLongestTask } = await scrollThrough(tab, true);
     return {
       firstControls,
       lastControl,
@@ -201,11 +253,15 @@ export async function benchExtension({ quick }: { quick: boolean }): Promise<Fig
     await tab.goto(url, { waitUntil: 'commit' });
     let lastControl = Number.NaN;
     try {
-      // performance.now() counts from the start of this page's navigation.
+      // performance.now() counts from the start of this page's navigation; the page noted when
+      // the last control came.
       const handle = await tab.waitForFunction(
-        (n) => (globalThis as unknown as BenchPage).__benchControls.size >= n && performance.now(),
+        (n) => {
+          const page = globalThis as unknown as Partial<BenchPage>;
+          return (page.__benchControls?.size ?? 0) >= n && page.__benchLastControl?.at;
+        },
         expected,
-        { polling: 5, timeout },
+        { polling: 50, timeout },
       );
       lastControl = Number(await handle.jsonValue());
     } catch {
@@ -219,16 +275,27 @@ export async function benchExtension({ quick }: { quick: boolean }): Promise<Fig
     await tab.close();
     return { lastControl, ...result };
   };
-  const report = (name: string, runs: Visit[], expected: number) => {
+  // The goals are absolute (250 ms from navigation, no task over 50 ms); the page alone is the
+  // baseline, for scale (its parse time; its longest task): under this harness every subresource the page asks for is answered
+  // through the DevTools protocol, which makes parsing slower than on a real connection with a cache.
+  const report = (
+    name: string,
+    runs: Visit[],
+    expected: number,
+    alone: { domContentLoaded: number; longestTask: number },
+  ) => {
     const last = median(runs.map((run) => run.lastControl));
     const dcl = median(runs.map((run) => run.domContentLoaded));
-    figures.push({ metric: `controls.${name}.lastControl`, value: last, unit: 'ms', target: 250 });
+    figures.push({
+      ...against(`controls.${name}.lastControl`, last, alone.domContentLoaded),
+      target: 250,
+      goalOn: 'value',
+    });
     figures.push({ metric: `controls.${name}.afterDomContentLoaded`, value: last - dcl, unit: 'ms' });
     figures.push({
-      metric: `controls.${name}.longestTask`,
-      value: Math.max(...runs.map((run) => run.longestTask)),
-      unit: 'ms',
+      ...against(`controls.${name}.longestTask`, Math.max(...runs.map((run) => run.longestTask)), alone.longestTask),
       target: 50,
+      goalOn: 'value',
     });
     const shown = Math.min(...runs.map((run) => run.controls));
     if (shown < expected)
@@ -244,7 +311,8 @@ export async function benchExtension({ quick }: { quick: boolean }): Promise<Fig
     const runs: Visit[] = [];
     for (let i = 0; i < (quick ? 2 : 5); i++)
       runs.push(await visit(hfExpected.url, hfHtml, hfExpected.papers.length, 10_000));
-    report('huggingface-daily', runs, hfExpected.papers.length);
+    const hfAlone = await pageAlone(hfExpected.url, hfHtml, 0, { visits: runs.length });
+    report('huggingface-daily', runs, hfExpected.papers.length, hfAlone);
     // First scan of big arXiv listings: the first controls, every control where the page is cheap
     // enough to get them all at once, the longest task, then controls where the user scrolls to.
     const sizes = quick ? [2_000] : [2_000, 12_000, 100_000];
@@ -291,12 +359,14 @@ export async function benchExtension({ quick }: { quick: boolean }): Promise<Fig
         });
       }
       // After parsing, with the extension, beside the page alone over as long a time.
-      const alone = await pageAlone(ARXIV_LISTING_URL, html, Math.max(...listingRuns.map((run) => run.settled)));
+      const alone = await pageAlone(ARXIV_LISTING_URL, html, Math.max(...listingRuns.map((run) => run.settled)), {
+        scroll: true,
+      });
       figures.push({
         ...against(
           `${name}.longestTaskAfterParse`,
           Math.max(...listingRuns.map((run) => run.longestAfterParse)),
-          alone,
+          alone.longestAfterParse,
         ),
         target: 50,
         goalOn: 'value',
@@ -304,11 +374,15 @@ export async function benchExtension({ quick }: { quick: boolean }): Promise<Fig
       const inView = listingRuns.flatMap((run) => run.scrollInView);
       figures.push({ metric: `${name}.scroll.controlsInViewP50`, value: median(inView), unit: 'ms' });
       figures.push({ metric: `${name}.scroll.controlsInViewMax`, value: Math.max(...inView), unit: 'ms' });
+      // Beside the page alone scrolled to the same points (its own frames: paint of what comes into view).
       figures.push({
-        metric: `${name}.scroll.longestTask`,
-        value: Math.max(...listingRuns.map((run) => run.scrollLongestTask)),
-        unit: 'ms',
+        ...against(
+          `${name}.scroll.longestTask`,
+          Math.max(...listingRuns.map((run) => run.scrollLongestTask)),
+          alone.scrollLongest,
+        ),
         target: 50,
+        goalOn: 'value',
       });
     }
     if (firstScans.has(12_000)) {
