@@ -72,6 +72,13 @@ button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 .menu[data-theme="dark"] button:hover, .menu[data-theme="dark"] button:focus-visible { background: #353a46; }
 `;
 
+// A floating control (see floatingLayer) stands in the layer at the point its host's two custom
+// properties give (`all` leaves custom properties alone; the host sets them inline and important,
+// which no rule of the page's can beat). This sheet comes after STYLE, so its `:host` rule wins.
+const FLOATING_STYLE =
+  ':host { position: absolute !important; margin: 0 !important; top: var(--papershelf-top, 0) !important; ' +
+  'left: var(--papershelf-left, 0) !important; }';
+
 // The visible label is a pseudo-element (in STYLE), not text: window.find and text selection on the
 // page cannot reach it, so they cannot tell a saved control from an unsaved one.
 
@@ -79,27 +86,30 @@ button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 // each cost the page hundreds of milliseconds of style and layout. Where adopting fails (an older
 // browser, or a content-script world that cannot hand its sheet to the page's document), each root
 // gets its own `<style>`.
-let shared: CSSStyleSheet | null | undefined;
+let shared: [CSSStyleSheet, CSSStyleSheet] | null | undefined;
 
-function styleRoot(doc: Document, root: ShadowRoot): void {
+function styleRoot(doc: Document, root: ShadowRoot, floating: boolean): void {
   if (shared === undefined) {
     try {
-      shared = new CSSStyleSheet();
-      shared.replaceSync(STYLE);
+      const inline = new CSSStyleSheet();
+      inline.replaceSync(STYLE);
+      const floats = new CSSStyleSheet();
+      floats.replaceSync(FLOATING_STYLE);
+      shared = [inline, floats];
     } catch {
       shared = null;
     }
   }
   if (shared) {
     try {
-      root.adoptedStyleSheets = [shared];
+      root.adoptedStyleSheets = floating ? shared : [shared[0]];
       return;
     } catch {
       shared = null;
     }
   }
   const style = doc.createElement('style');
-  style.textContent = STYLE;
+  style.textContent = floating ? STYLE + FLOATING_STYLE : STYLE;
   root.append(style);
 }
 
@@ -113,13 +123,22 @@ export function isControlHost(node: Node): boolean {
   return hosts.has(node);
 }
 
-/** Creates a control for `paper` (not yet in the page: the caller places `host`). */
-export function createControl(doc: Document, paper: Paper, actions: ControlActions, theme: Theme = 'light'): Control {
+/**
+ * Creates a control for `paper` (not yet in the page: the caller places `host`, with placeControl,
+ * or when `floating` with floatControl).
+ */
+export function createControl(
+  doc: Document,
+  paper: Paper,
+  actions: ControlActions,
+  theme: Theme = 'light',
+  floating = false,
+): Control {
   const host = doc.createElement('span');
   hosts.add(host);
   // delegatesFocus: focusing the host (a click on it, `focus()`) focuses the control's button.
   const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
-  styleRoot(doc, root);
+  styleRoot(doc, root, floating);
   const main = doc.createElement('button');
   main.type = 'button';
   main.className = 'main';
@@ -254,6 +273,81 @@ export function placeControl(control: Control, anchor: Element, actions?: Elemen
   if (actions) actions.append(control.host);
   else if (link) link.after(control.host);
   else anchor.append(control.host);
+}
+
+// On a very large page every element added inside it costs a layout of the whole page (an arXiv
+// listing of 12,000 entries: 80–100 ms for any number of controls, 100,000 entries: seconds),
+// since the browser lays out again each ancestor of the new element and all their children. There,
+// controls float: they go into one layer at the end of the document, each at the point where it
+// would stand in the page (after the title, or at the end of the action row), and adding them
+// costs a layout of the layer alone (~3 ms). They cover what is under that point instead of making
+// room; that is the price of a page that stays responsive.
+const LAYER_STYLE =
+  'all: initial !important; display: block !important; position: absolute !important; top: 0 !important; ' +
+  'left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; ' +
+  'z-index: 2147483647 !important; contain: layout style !important;';
+
+const layers = new WeakMap<Document, HTMLElement>();
+
+/** The document's layer of floating controls, put at the end of the document if it is not there. */
+export function floatingLayer(doc: Document): HTMLElement {
+  let layer = layers.get(doc);
+  if (!layer) {
+    layer = doc.createElement('span');
+    layer.setAttribute('style', LAYER_STYLE);
+    hosts.add(layer);
+    layers.set(doc, layer);
+  }
+  if (!layer.isConnected) doc.documentElement.append(layer);
+  return layer;
+}
+
+// A control's box: set by its STYLE (a 20 px button of 6.2em at 12 px, its border and padding).
+const FLOAT_HEIGHT = 20;
+const FLOAT_WIDTH = 76;
+const FLOAT_GAP = 6;
+
+/** Where a floating control of `anchor` stands: layer coordinates of its top-left corner. */
+export interface FloatPoint {
+  top: number;
+  left: number;
+}
+
+/** The layer's origin in the viewport and the page's width: read once for a round of points. */
+export interface FloatFrame {
+  top: number;
+  left: number;
+  width: number;
+}
+
+export function floatFrame(layer: Element): FloatFrame {
+  const origin = layer.getBoundingClientRect();
+  return { top: origin.top, left: origin.left, width: layer.ownerDocument.documentElement.clientWidth };
+}
+
+/**
+ * The point after the end of the text the control would follow in the page (see placeControl),
+ * vertically centred on its last line; kept inside the page's width. Reads layout only.
+ */
+export function floatPoint(frame: FloatFrame, anchor: Element, actions?: Element): FloatPoint {
+  const after = actions ?? anchor.closest('a') ?? anchor;
+  const range = after.ownerDocument.createRange();
+  range.selectNodeContents(after);
+  const lines = range.getClientRects();
+  let line: DOMRect | undefined;
+  for (let at = lines.length - 1; at >= 0 && !line; at--) {
+    const rect = lines[at] as DOMRect;
+    if (rect.width > 0 && rect.height > 0) line = rect;
+  }
+  line ??= after.getBoundingClientRect();
+  const left = Math.max(0, Math.min(line.right + FLOAT_GAP, frame.width - FLOAT_WIDTH - FLOAT_GAP));
+  return { top: line.top + (line.height - FLOAT_HEIGHT) / 2 - frame.top, left: left - frame.left };
+}
+
+/** Moves a floating control to `point`. */
+export function moveFloating(control: Control, point: FloatPoint): void {
+  control.host.style.setProperty('--papershelf-top', `${Math.round(point.top)}px`, 'important');
+  control.host.style.setProperty('--papershelf-left', `${Math.round(point.left)}px`, 'important');
 }
 
 /** The element `placeControl` puts the control in. */

@@ -18,7 +18,12 @@ import { isSiteDisabled, setSiteDisabled, siteOf } from '../../lib/site-settings
 import {
   type Control,
   createControl,
+  type FloatPoint,
+  floatFrame,
+  floatingLayer,
+  floatPoint,
   isControlHost,
+  moveFloating,
   placeControl,
   placementParent,
   type Theme,
@@ -46,6 +51,13 @@ const LAZY_LAYOUT_MS = 50;
 // scrolling after which the next round runs.
 const LAZY_AHEAD = 3;
 const SCROLL_PAUSE_MS = 120;
+// A listing of at least this many entries gets floating controls (overlay.ts, floatingLayer), as
+// does a page found lazy: measured on arXiv listings, a round of controls put in the page made a
+// frame of 80–120 ms at 2,000 entries (its layout, then its paint), floating ones none over 50 ms.
+const FLOAT_FROM = 1_000;
+// Floating controls farther than this many viewports from the visible one are taken off (and made
+// again when the user comes near): a 100,000-entry page holds a few hundred controls at most.
+const FLOAT_KEEP = 6;
 
 /** A detected paper with a place on the page: its anchor and, where the site has one, its action row. */
 interface Placed {
@@ -68,6 +80,10 @@ export function shelfScript(matches: readonly string[], readers: readonly Source
     async main(ctx) {
       // Read once, before any work: on a site the user turned off, papershelf does nothing at all.
       if (await isSiteDisabled(location.href)) return;
+      // The layer of floating controls goes in while the page is still being parsed: put into a
+      // page of 12,000 entries, it cost the page's next frame ~100 ms of paint work; put in early,
+      // nothing that shows.
+      if (document.documentElement) floatingLayer(document);
       if (document.readyState === 'loading') {
         await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
         // DOMContentLoaded ends the parser's last task: the work starts in a task of its own, not
@@ -159,6 +175,8 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     byTerm.clear();
     papers = [];
     queue = [];
+    floats.clear();
+    floating = false;
   }
 
   function schedule(): void {
@@ -220,10 +238,14 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       }
     }
     report(wanted.size);
-    await place(pending);
+    floating ||= wanted.size >= FLOAT_FROM;
+    // Floating, every entry stays in the queue (those with controls marked taken): a control taken
+    // off far from the viewport is made again from it.
+    await place(floating ? [...wanted.values()] : pending);
+    if (floating) settleFloats();
   }
 
-  function make({ paper }: Placed, theme: Theme): Control {
+  function make({ paper }: Placed, theme: Theme, float: boolean): Control {
     const control = createControl(
       document,
       paper,
@@ -235,6 +257,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
         turnOffSite: () => void turnOff(),
       },
       theme,
+      float,
     );
     return control;
   }
@@ -252,6 +275,12 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
   let queued = new Uint8Array(0);
   let cursor = 0;
   let lazy = false;
+  // Whether new controls float (FLOAT_FROM), and the floating controls by their entry's place in the
+  // queue. Controls put in the page before a page was found lazy stay where they are.
+  let floating = false;
+  const floats = new Map<Control, number>();
+  // Each entry's place in the queue, once taken into a round.
+  const takenAt = new WeakMap<Placed, number>();
   let pumping = false;
   let pumpAgain = false;
   // What rounds cost on this page: the next round's size, and the cheapest round so far.
@@ -263,6 +292,14 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     queue = pending;
     queued = new Uint8Array(pending.length);
     cursor = 0;
+    const floated = new Set(floats.keys());
+    floats.clear();
+    pending.forEach((placed, at) => {
+      const control = controls.get(placed.anchor);
+      if (!control) return;
+      queued[at] = 1;
+      if (floated.has(control)) floats.set(control, at);
+    });
     return pump();
   }
 
@@ -292,11 +329,13 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     const take = (at: number) => {
       queued[at] = 1;
       const placed = queue[at] as Placed;
+      takenAt.set(placed, at);
       if (placed.anchor.isConnected) round.push(placed);
     };
-    for (const at of nearViewport(queue, queued, lazy ? LAZY_AHEAD : 0.5)) take(at);
+    const far = lazy || floating;
+    for (const at of nearViewport(queue, queued, far ? LAZY_AHEAD : 0.5)) take(at);
     // What is in view goes first, alone in the first round (it measures the page's cost).
-    if (lazy || (rounds === 0 && round.length > 0)) return round;
+    if (far || (rounds === 0 && round.length > 0)) return round;
     const size = roundSize;
     while (round.length < size && cursor < queue.length) {
       if (!queued[cursor]) take(cursor);
@@ -306,6 +345,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
   }
 
   async function placeRound(round: readonly Placed[], signal: AbortSignal): Promise<void> {
+    const float = floating;
     // Asked first: the answer travels while the controls are made.
     const asking = savedState(round.map((placed) => placed.paper));
     // Made off the page, in slices: nothing here changes the page's style or layout.
@@ -317,7 +357,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
         sliceStart = performance.now();
       }
       if (signal.aborted) break;
-      made.push([placed, make(placed, themeFor(placementParent(placed.anchor, placed.actions)))]);
+      made.push([placed, make(placed, themeFor(placementParent(placed.anchor, placed.actions)), float)]);
     }
     const state = await asking;
     for (const [, control] of made) applySaved(control, state);
@@ -325,6 +365,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       for (const [, control] of made) control.destroy();
       return;
     }
+    if (float) return floatRound(made);
     const start = performance.now();
     let added = 0;
     for (const [placed, control] of made) {
@@ -342,6 +383,60 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     learnCost(added, performance.now() - start);
   }
 
+  // Floating controls go into the layer in page order (the order keyboard focus takes), each at its
+  // entry's point: all points are read first, then the controls put in, so the page is laid out
+  // once (and only the layer after it).
+  function floatRound(made: readonly [Placed, Control][]): void {
+    const layer = floatingLayer(document);
+    const frame = floatFrame(layer);
+    const fresh: [number, Control, FloatPoint][] = [];
+    for (const [placed, control] of made) {
+      const at = takenAt.get(placed);
+      if (at === undefined || !placed.anchor.isConnected || controls.has(placed.anchor)) {
+        control.destroy();
+        continue;
+      }
+      fresh.push([at, control, floatPoint(frame, placed.anchor, placed.actions)]);
+    }
+    fresh.sort((a, b) => a[0] - b[0]);
+    const order = [...floats].sort((a, b) => a[1] - b[1]);
+    let next = 0;
+    for (const [at, control, point] of fresh) {
+      while (next < order.length && (order[next] as [Control, number])[1] < at) next++;
+      moveFloating(control, point);
+      layer.insertBefore(control.host, order[next]?.[0].host ?? null);
+      floats.set(control, at);
+      controls.set((queue[at] as Placed).anchor, control);
+      index(control);
+    }
+  }
+
+  // On a floating page, after a scroll, a resize or a change of the page: controls far from the
+  // viewport are taken off (their entries can be taken again), the others moved to where their
+  // entries now are. Every position is read before anything is written.
+  function settleFloats(): void {
+    if (floats.size === 0) return;
+    const frame = floatFrame(floatingLayer(document));
+    const top = -innerHeight * FLOAT_KEEP;
+    const bottom = innerHeight * (1 + FLOAT_KEEP);
+    const moves: [Control, FloatPoint][] = [];
+    const gone: [Control, number][] = [];
+    for (const [control, at] of floats) {
+      const placed = queue[at] as Placed;
+      const box = placed.anchor.getBoundingClientRect();
+      const far = box.bottom < top || box.top > bottom;
+      // The control the keyboard is on stays, however far the page scrolled.
+      if (!placed.anchor.isConnected || (far && document.activeElement !== control.host)) gone.push([control, at]);
+      else moves.push([control, floatPoint(frame, placed.anchor, placed.actions)]);
+    }
+    for (const [control, at] of gone) {
+      floats.delete(control);
+      drop((queue[at] as Placed).anchor, control);
+      queued[at] = 0;
+    }
+    for (const [control, point] of moves) moveFloating(control, point);
+  }
+
   // Each round is sized from the last one's cost to take about ROUND_MS (at most twice, at least
   // half the last one). A page is lazy when even its cheapest round costs a long task, the first
   // two rounds counted: the first one pays for what the first controls cost once (their style
@@ -351,6 +446,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     rounds++;
     cheapestMs = Math.min(cheapestMs, ms);
     lazy = rounds >= 2 && cheapestMs > LAZY_LAYOUT_MS;
+    if (lazy) floating = true;
     roundSize = Math.max(MIN_ROUND, Math.round(count * Math.min(2, Math.max(0.5, ROUND_MS / Math.max(ms, 1)))));
   }
 
@@ -361,12 +457,22 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     window,
     'scroll',
     () => {
-      if (!lazy) return;
+      if (!lazy && !floating) return;
       if (scrollTimer !== undefined) clearTimeout(scrollTimer);
-      scrollTimer = ctx.setTimeout(() => void pump(), SCROLL_PAUSE_MS);
+      scrollTimer = ctx.setTimeout(() => {
+        settleFloats();
+        void pump();
+      }, SCROLL_PAUSE_MS);
     },
     { passive: true, capture: true },
   );
+  // A new width moves every entry: floating controls follow once the resizing pauses.
+  let resizeTimer: ReturnType<ContentScriptContext['setTimeout']> | undefined;
+  ctx.addEventListener(window, 'resize', () => {
+    if (!floating) return;
+    if (resizeTimer !== undefined) clearTimeout(resizeTimer);
+    resizeTimer = ctx.setTimeout(() => settleFloats(), SCROLL_PAUSE_MS);
+  });
 
   /** What the background said of some papers' terms: those it answered for, and the saved ones' keys. */
   interface SavedState {
