@@ -344,10 +344,21 @@ export function floatPoint(frame: FloatFrame, anchor: Element, actions?: Element
   return { top: line.top + (line.height - FLOAT_HEIGHT) / 2 - frame.top, left: left - frame.left };
 }
 
-/** Moves a floating control to `point`. */
+const floatedAt = new WeakMap<Element, string>();
+
+/**
+ * Moves a floating control to `point`. A control already there is not written to: each write
+ * makes the browser work out the control's style and the layer's layout again before the next
+ * read of any position (on a 100,000-entry page, a scroll pause that wrote every control's
+ * unchanged point made the next read cost 70–230 ms).
+ */
 export function moveFloating(control: Control, point: FloatPoint): void {
-  control.host.style.setProperty('--papershelf-top', `${Math.round(point.top)}px`, 'important');
-  control.host.style.setProperty('--papershelf-left', `${Math.round(point.left)}px`, 'important');
+  const top = `${Math.round(point.top)}px`;
+  const left = `${Math.round(point.left)}px`;
+  if (floatedAt.get(control.host) === `${top} ${left}`) return;
+  floatedAt.set(control.host, `${top} ${left}`);
+  control.host.style.setProperty('--papershelf-top', top, 'important');
+  control.host.style.setProperty('--papershelf-left', left, 'important');
 }
 
 /** The element `placeControl` puts the control in. */

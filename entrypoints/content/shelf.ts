@@ -460,8 +460,10 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       if (!lazy && !floating) return;
       if (scrollTimer !== undefined) clearTimeout(scrollTimer);
       scrollTimer = ctx.setTimeout(() => {
-        settleFloats();
+        // The round's positions are read first (pump reads before its first wait), then the
+        // floating controls are settled: reads before writes, one layout.
         void pump();
+        settleFloats();
       }, SCROLL_PAUSE_MS);
     },
     { passive: true, capture: true },
