@@ -327,9 +327,11 @@ export function floatFrame(layer: Element): FloatFrame {
 
 /**
  * The point after the end of the text the control would follow in the page (see placeControl),
- * vertically centred on its last line; kept inside the page's width. Reads layout only.
+ * vertically centred on its last line; kept inside the page's width. None for an entry the page
+ * does not show (hidden, in a closed section): its control would stand at a made-up point. Reads
+ * layout only.
  */
-export function floatPoint(frame: FloatFrame, anchor: Element, actions?: Element): FloatPoint {
+export function floatPoint(frame: FloatFrame, anchor: Element, actions?: Element): FloatPoint | undefined {
   const after = actions ?? anchor.closest('a') ?? anchor;
   const range = after.ownerDocument.createRange();
   range.selectNodeContents(after);
@@ -339,7 +341,10 @@ export function floatPoint(frame: FloatFrame, anchor: Element, actions?: Element
     const rect = lines[at] as DOMRect;
     if (rect.width > 0 && rect.height > 0) line = rect;
   }
-  line ??= after.getBoundingClientRect();
+  if (!line) {
+    if (after.getClientRects().length === 0) return undefined;
+    line = after.getBoundingClientRect();
+  }
   const left = Math.max(0, Math.min(line.right + FLOAT_GAP, frame.width - FLOAT_WIDTH - FLOAT_GAP));
   return { top: line.top + (line.height - FLOAT_HEIGHT) / 2 - frame.top, left: left - frame.left };
 }

@@ -396,7 +396,9 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
         control.destroy();
         continue;
       }
-      fresh.push([at, control, floatPoint(frame, placed.anchor, placed.actions)]);
+      const point = floatPoint(frame, placed.anchor, placed.actions);
+      if (point) fresh.push([at, control, point]);
+      else control.destroy();
     }
     fresh.sort((a, b) => a[0] - b[0]);
     const order = [...floats].sort((a, b) => a[1] - b[1]);
@@ -426,8 +428,10 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       const box = placed.anchor.getBoundingClientRect();
       const far = box.bottom < top || box.top > bottom;
       // The control the keyboard is on stays, however far the page scrolled.
-      if (!placed.anchor.isConnected || (far && document.activeElement !== control.host)) gone.push([control, at]);
-      else moves.push([control, floatPoint(frame, placed.anchor, placed.actions)]);
+      const point =
+        far && document.activeElement !== control.host ? undefined : floatPoint(frame, placed.anchor, placed.actions);
+      if (point && placed.anchor.isConnected) moves.push([control, point]);
+      else gone.push([control, at]);
     }
     for (const [control, at] of gone) {
       floats.delete(control);

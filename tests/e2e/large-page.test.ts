@@ -226,6 +226,27 @@ describe.skipIf(!hasChromium)('listings of 2,000 and 12,000 entries', () => {
     await expectBesideRow(page, 11_999);
     // (The entries above it grew taller: it moved, and its control with it.)
     expect((await besideRow(page, 11_999))?.rowTop).toBeGreaterThan(before?.rowTop ?? Number.POSITIVE_INFINITY);
+    // Not one control stands anywhere else than after its own entry's row.
+    const misplaced = await page.evaluate(
+      () =>
+        [...document.querySelectorAll('[data-papershelf-key]')].filter((host) => {
+          const id = host.getAttribute('data-papershelf-key')?.replace(/^arxiv:/, '') ?? '';
+          const row = document.getElementById(id)?.closest('dt');
+          if (!row) return true;
+          const range = document.createRange();
+          range.selectNodeContents(row);
+          const lines = [...range.getClientRects()].filter((rect) => rect.width > 0);
+          const line = lines[lines.length - 1];
+          const box = host.getBoundingClientRect();
+          const gap = box.left - (line?.right ?? Number.NaN);
+          return !(
+            gap >= 0 &&
+            gap < 12 &&
+            Math.abs(box.top + box.height / 2 - ((line?.top ?? 0) + (line?.height ?? 0) / 2)) < 3
+          );
+        }).length,
+    );
+    expect(misplaced).toBe(0);
     // Controls far from the viewport are taken off: the page holds a few hundred at most.
     expect(await count(page)).toBeLessThan(300);
     await page.close();
