@@ -35,8 +35,10 @@ const TEST_HOOKS = import.meta.env.MODE === 'test';
 // `:host` pins, with !important (a shadow root's important rules beat the page's, even inline
 // ones), every property page CSS could use to give the host a size or look that differs by state.
 const STYLE = `
-:host { all: initial !important; display: inline-block !important; position: relative !important;
-  vertical-align: middle !important; margin: -6px 0 -6px 0.4em !important; line-height: 1 !important;
+:host { all: initial !important; display: inline-block !important;
+  position: var(--papershelf-position, relative) !important; top: var(--papershelf-top, auto) !important;
+  left: var(--papershelf-left, auto) !important; vertical-align: middle !important;
+  margin: var(--papershelf-margin, -6px 0 -6px 0.4em) !important; line-height: 1 !important;
   writing-mode: horizontal-tb !important; direction: ltr !important; unicode-bidi: isolate !important; zoom: 1 !important;
   font: 12px/1 system-ui, sans-serif !important; padding: 0 !important; border: 0 !important;
   letter-spacing: normal !important; word-spacing: normal !important; text-transform: none !important;
@@ -72,13 +74,6 @@ button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
 .menu[data-theme="dark"] button:hover, .menu[data-theme="dark"] button:focus-visible { background: #353a46; }
 `;
 
-// A floating control (see floatingLayer) stands in the layer at the point its host's two custom
-// properties give (`all` leaves custom properties alone; the host sets them inline and important,
-// which no rule of the page's can beat). This sheet comes after STYLE, so its `:host` rule wins.
-const FLOATING_STYLE =
-  ':host { position: absolute !important; margin: 0 !important; top: var(--papershelf-top, 0) !important; ' +
-  'left: var(--papershelf-left, 0) !important; }';
-
 // The visible label is a pseudo-element (in STYLE), not text: window.find and text selection on the
 // page cannot reach it, so they cannot tell a saved control from an unsaved one.
 
@@ -86,30 +81,27 @@ const FLOATING_STYLE =
 // each cost the page hundreds of milliseconds of style and layout. Where adopting fails (an older
 // browser, or a content-script world that cannot hand its sheet to the page's document), each root
 // gets its own `<style>`.
-let shared: [CSSStyleSheet, CSSStyleSheet] | null | undefined;
+let shared: CSSStyleSheet | null | undefined;
 
-function styleRoot(doc: Document, root: ShadowRoot, floating: boolean): void {
+function styleRoot(doc: Document, root: ShadowRoot): void {
   if (shared === undefined) {
     try {
-      const inline = new CSSStyleSheet();
-      inline.replaceSync(STYLE);
-      const floats = new CSSStyleSheet();
-      floats.replaceSync(FLOATING_STYLE);
-      shared = [inline, floats];
+      shared = new CSSStyleSheet();
+      shared.replaceSync(STYLE);
     } catch {
       shared = null;
     }
   }
   if (shared) {
     try {
-      root.adoptedStyleSheets = floating ? shared : [shared[0]];
+      root.adoptedStyleSheets = [shared];
       return;
     } catch {
       shared = null;
     }
   }
   const style = doc.createElement('style');
-  style.textContent = floating ? STYLE + FLOATING_STYLE : STYLE;
+  style.textContent = STYLE;
   root.append(style);
 }
 
@@ -123,22 +115,13 @@ export function isControlHost(node: Node): boolean {
   return hosts.has(node);
 }
 
-/**
- * Creates a control for `paper` (not yet in the page: the caller places `host`, with placeControl,
- * or when `floating` with floatControl).
- */
-export function createControl(
-  doc: Document,
-  paper: Paper,
-  actions: ControlActions,
-  theme: Theme = 'light',
-  floating = false,
-): Control {
+/** Creates a control for `paper` (not yet in the page: the caller places `host`). */
+export function createControl(doc: Document, paper: Paper, actions: ControlActions, theme: Theme = 'light'): Control {
   const host = doc.createElement('span');
   hosts.add(host);
   // delegatesFocus: focusing the host (a click on it, `focus()`) focuses the control's button.
   const root = host.attachShadow({ mode: 'closed', delegatesFocus: true });
-  styleRoot(doc, root, floating);
+  styleRoot(doc, root);
   const main = doc.createElement('button');
   main.type = 'button';
   main.className = 'main';
@@ -283,9 +266,8 @@ export function placeControl(control: Control, anchor: Element, actions?: Elemen
 // costs a layout of the layer alone (~3 ms). They cover what is under that point instead of making
 // room; that is the price of a page that stays responsive.
 const LAYER_STYLE =
-  'all: initial !important; display: block !important; position: absolute !important; top: 0 !important; ' +
-  'left: 0 !important; width: 0 !important; height: 0 !important; overflow: visible !important; ' +
-  'z-index: 2147483647 !important; contain: layout style !important;';
+  'all:initial!important;position:absolute!important;top:0!important;left:0!important;' +
+  'z-index:2147483647!important;contain:layout style!important';
 
 const layers = new WeakMap<Document, HTMLElement>();
 
@@ -349,21 +331,19 @@ export function floatPoint(frame: FloatFrame, anchor: Element, actions?: Element
   return { top: line.top + (line.height - FLOAT_HEIGHT) / 2 - frame.top, left: left - frame.left };
 }
 
-const floatedAt = new WeakMap<Element, string>();
-
 /**
- * Moves a floating control to `point`. A control already there is not written to: each write
- * makes the browser work out the control's style and the layer's layout again before the next
- * read of any position (on a 100,000-entry page, a scroll pause that wrote every control's
- * unchanged point made the next read cost 70–230 ms).
+ * Moves a floating control to `point`: its STYLE reads its position, offsets and margin from the
+ * custom properties set here (`all` leaves custom properties alone; set inline and important, no
+ * rule of the page's beats them). A control already there is not written to: each write makes the
+ * browser work out the control's style and the layer's layout again before the next read of any
+ * position (on a 100,000-entry page, a scroll pause that wrote every control's unchanged point
+ * made the next read cost 70–230 ms).
  */
 export function moveFloating(control: Control, point: FloatPoint): void {
-  const top = `${Math.round(point.top)}px`;
-  const left = `${Math.round(point.left)}px`;
-  if (floatedAt.get(control.host) === `${top} ${left}`) return;
-  floatedAt.set(control.host, `${top} ${left}`);
-  control.host.style.setProperty('--papershelf-top', top, 'important');
-  control.host.style.setProperty('--papershelf-left', left, 'important');
+  const style =
+    '--papershelf-position:absolute!important;--papershelf-margin:0!important;' +
+    `--papershelf-top:${Math.round(point.top)}px!important;--papershelf-left:${Math.round(point.left)}px!important`;
+  if (control.host.getAttribute('style') !== style) control.host.setAttribute('style', style);
 }
 
 /** The element `placeControl` puts the control in. */

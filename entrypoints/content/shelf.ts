@@ -245,7 +245,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     if (floating) settleFloats();
   }
 
-  function make({ paper }: Placed, theme: Theme, float: boolean): Control {
+  function make({ paper }: Placed, theme: Theme): Control {
     const control = createControl(
       document,
       paper,
@@ -257,7 +257,6 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
         turnOffSite: () => void turnOff(),
       },
       theme,
-      float,
     );
     return control;
   }
@@ -357,7 +356,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
         sliceStart = performance.now();
       }
       if (signal.aborted) break;
-      made.push([placed, make(placed, themeFor(placementParent(placed.anchor, placed.actions)), float)]);
+      made.push([placed, make(placed, themeFor(placementParent(placed.anchor, placed.actions)))]);
     }
     const state = await asking;
     for (const [, control] of made) applySaved(control, state);
