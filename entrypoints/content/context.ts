@@ -14,7 +14,7 @@ const CURRENT = Symbol.for('papershelf.content-script');
 type Invalidatable = { notifyInvalidated(): void };
 type Handler = (event: Event) => void;
 
-/** The shape WXT's content-script entrypoint constructs and hands to `main`. */
+/** What WXT's content-script entrypoint constructs and hands to `main`: the parts papershelf uses. */
 export class ContentScriptContext {
   readonly id = Math.random().toString(36).slice(2);
   private readonly controller = new AbortController();
@@ -47,11 +47,6 @@ export class ContentScriptContext {
     return () => this.signal.removeEventListener('abort', callback);
   }
 
-  /** A promise that never settles: for work that must not go on once the script stopped. */
-  block<T>(): Promise<T> {
-    return new Promise(() => {});
-  }
-
   setTimeout(handler: () => void, timeout?: number): ReturnType<typeof setTimeout> {
     const id = setTimeout(() => {
       if (this.isValid) handler();
@@ -65,22 +60,6 @@ export class ContentScriptContext {
       if (this.isValid) handler();
     }, timeout);
     this.onInvalidated(() => clearInterval(id));
-    return id;
-  }
-
-  requestAnimationFrame(callback: FrameRequestCallback): number {
-    const id = requestAnimationFrame((time) => {
-      if (this.isValid) callback(time);
-    });
-    this.onInvalidated(() => cancelAnimationFrame(id));
-    return id;
-  }
-
-  requestIdleCallback(callback: IdleRequestCallback, options?: IdleRequestOptions): number {
-    const id = requestIdleCallback((deadline) => {
-      if (this.isValid) callback(deadline);
-    }, options);
-    this.onInvalidated(() => cancelIdleCallback(id));
     return id;
   }
 

@@ -33,21 +33,17 @@ const TEST_HOOKS = import.meta.env.MODE === 'test';
 // entries: each control made its line 18 -> 20.3 px, and every round of insertions cost the page a
 // layout and a pre-paint of everything below).
 // `:host` pins, with !important (a shadow root's important rules beat the page's, even inline
-// ones), every property page CSS could use to give the host a size or look that differs by state.
+// ones), every property page CSS could use to give the host a size or look that differs by state:
+// `all: initial` resets every property but `direction` and `unicode-bidi`, set after it. The
+// button is 20 px tall: no taller than a line of small text (14 px / 20 px), so a site's action row
+// keeps its height.
 const STYLE = `
 :host { all: initial !important; display: inline-block !important;
   position: var(--papershelf-position, relative) !important; top: var(--papershelf-top, auto) !important;
   left: var(--papershelf-left, auto) !important; vertical-align: middle !important;
   margin: var(--papershelf-margin, -6px 0 -6px 0.4em) !important; line-height: 1 !important;
-  writing-mode: horizontal-tb !important; direction: ltr !important; unicode-bidi: isolate !important; zoom: 1 !important;
-  font: 12px/1 system-ui, sans-serif !important; padding: 0 !important; border: 0 !important;
-  letter-spacing: normal !important; word-spacing: normal !important; text-transform: none !important;
-  transform: none !important; visibility: visible !important; opacity: 1 !important; float: none !important;
-  width: auto !important; height: auto !important; min-width: 0 !important; min-height: 0 !important;
-  max-width: none !important; max-height: none !important; pointer-events: auto !important;
-  content-visibility: visible !important; contain: none !important; }
+  direction: ltr !important; unicode-bidi: isolate !important; font: 12px/1 system-ui, sans-serif !important; }
 :host::before, :host::after { content: none !important; display: none !important; }
-/* 20 px tall: no taller than a line of small text (14 px / 20 px), so a site's action row keeps its height. */
 button { font: 600 12px/1 system-ui, sans-serif; cursor: pointer; border-radius: 6px; border: 1px solid #c6c9d2;
   background: #f7f8fa; color: #1f2330; padding: 3px 8px; }
 .main { width: 6.2em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
