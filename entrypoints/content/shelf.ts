@@ -45,15 +45,15 @@ const NEAR_MAX = 500;
 const ROUND_MS = 35;
 // The fewest controls a round puts (and the first round's size when none is in view).
 const MIN_ROUND = 50;
-// A page whose one layout costs more than this gets controls near the viewport only (see place()).
+// A page whose one layout costs more than this gets floating controls (see learnCost).
 const LAZY_LAYOUT_MS = 50;
-// On such a page: how many viewports below the visible one get controls, and the pause in
-// scrolling after which the next round runs.
+// On a page of floating controls: how many viewports below the visible one get controls, and the
+// pause in scrolling after which the next round runs.
 const LAZY_AHEAD = 3;
 const SCROLL_PAUSE_MS = 120;
-// A listing of at least this many entries gets floating controls (overlay.ts, floatingLayer), as
-// does a page found lazy: measured on arXiv listings, a round of controls put in the page made a
-// frame of 80–120 ms at 2,000 entries (its layout, then its paint), floating ones none over 50 ms.
+// A listing of at least this many entries gets floating controls (overlay.ts, floatingLayer) from
+// the start: measured on arXiv listings, a round of controls put in the page made a frame of
+// 80–120 ms at 2,000 entries (its layout, then its paint), floating ones none over 50 ms.
 const FLOAT_FROM = 1_000;
 // Floating controls farther than this many viewports from the visible one are taken off (and made
 // again when the user comes near): a 100,000-entry page holds a few hundred controls at most.
@@ -268,14 +268,13 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
   // are all put on in one step, followed by its layout (no control flips from Save to Saved in
   // view). The first round holds what the user sees; the measured cost sizes the next ones to
   // about ROUND_MS. Where even the cheapest round costs more than LAZY_LAYOUT_MS (a long task by
-  // itself), only entries near the viewport get controls, and more as the user scrolls near them:
-  // putting all 12,000 would cost the page seconds of layout that no one looks at.
+  // itself), or the listing is long (FLOAT_FROM), controls float instead: only entries near the
+  // viewport get them, and more as the user scrolls near others.
   let queue: readonly Placed[] = [];
   let queued = new Uint8Array(0);
   let cursor = 0;
-  let lazy = false;
-  // Whether new controls float (FLOAT_FROM), and the floating controls by their entry's place in the
-  // queue. Controls put in the page before a page was found lazy stay where they are.
+  // Whether new controls float, and the floating controls by their entry's place in the queue.
+  // Controls put in the page before its rounds were found too dear stay where they are.
   let floating = false;
   const floats = new Map<Control, number>();
   // Each entry's place in the queue, once taken into a round.
@@ -302,7 +301,8 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     return pump();
   }
 
-  // Runs rounds while there is work for now: every entry, or on a lazy page those near the viewport.
+  // Runs rounds while there is work for now: every entry, or where controls float those near the
+  // viewport.
   // One pump at a time; a call during one makes it look again when it runs out.
   async function pump(): Promise<void> {
     if (pumping) {
@@ -331,10 +331,9 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       takenAt.set(placed, at);
       if (placed.anchor.isConnected) round.push(placed);
     };
-    const far = lazy || floating;
-    for (const at of nearViewport(queue, queued, far ? LAZY_AHEAD : 0.5)) take(at);
+    for (const at of nearViewport(queue, queued, floating ? LAZY_AHEAD : 0.5)) take(at);
     // What is in view goes first, alone in the first round (it measures the page's cost).
-    if (far || (rounds === 0 && round.length > 0)) return round;
+    if (floating || (rounds === 0 && round.length > 0)) return round;
     const size = roundSize;
     while (round.length < size && cursor < queue.length) {
       if (!queued[cursor]) take(cursor);
@@ -441,26 +440,25 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
   }
 
   // Each round is sized from the last one's cost to take about ROUND_MS (at most twice, at least
-  // half the last one). A page is lazy when even its cheapest round costs a long task, the first
+  // half the last one). Controls float from when even the cheapest round costs a long task, the first
   // two rounds counted: the first one pays for what the first controls cost once (their style
   // sheet, their font).
   function learnCost(count: number, ms: number): void {
     if (count === 0) return;
     rounds++;
     cheapestMs = Math.min(cheapestMs, ms);
-    lazy = rounds >= 2 && cheapestMs > LAZY_LAYOUT_MS;
-    if (lazy) floating = true;
+    if (rounds >= 2 && cheapestMs > LAZY_LAYOUT_MS) floating = true;
     roundSize = Math.max(MIN_ROUND, Math.round(count * Math.min(2, Math.max(0.5, ROUND_MS / Math.max(ms, 1)))));
   }
 
-  // The user may scroll while controls are being made: the next round starts where they look. On a
-  // lazy page, scrolling near entries without controls starts a round once the scroll pauses.
+  // The user may scroll while controls are being made: the next round starts where they look. Where
+  // controls float, scrolling near entries without controls starts a round once the scroll pauses.
   let scrollTimer: ReturnType<ContentScriptContext['setTimeout']> | undefined;
   ctx.addEventListener(
     window,
     'scroll',
     () => {
-      if (!lazy && !floating) return;
+      if (!floating) return;
       if (scrollTimer !== undefined) clearTimeout(scrollTimer);
       scrollTimer = ctx.setTimeout(() => {
         // The round's positions are read first (pump reads before its first wait), then the
