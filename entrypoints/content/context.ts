@@ -16,13 +16,13 @@ type Handler = (event: Event) => void;
 
 /** What WXT's content-script entrypoint constructs and hands to `main`: the parts papershelf uses. */
 export class ContentScriptContext {
-  readonly id = Math.random().toString(36).slice(2);
   private readonly controller = new AbortController();
   private lastUrl = location.href;
   private watching = false;
   private readonly locationListeners: Handler[] = [];
 
-  constructor(readonly contentScriptName: string) {
+  // WXT passes the script's name and options; nothing here needs them.
+  constructor() {
     const scope = globalThis as unknown as Record<symbol, Invalidatable | undefined>;
     scope[CURRENT]?.notifyInvalidated();
     scope[CURRENT] = this;
@@ -32,13 +32,9 @@ export class ContentScriptContext {
     return this.controller.signal;
   }
 
-  get isInvalid(): boolean {
-    if (browser.runtime?.id == null) this.notifyInvalidated();
-    return this.signal.aborted;
-  }
-
   get isValid(): boolean {
-    return !this.isInvalid;
+    if (browser.runtime?.id == null) this.notifyInvalidated();
+    return !this.signal.aborted;
   }
 
   /** Calls `callback` once when this script stops; returns a function that cancels that. */

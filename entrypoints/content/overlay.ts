@@ -37,37 +37,30 @@ const TEST_HOOKS = import.meta.env.MODE === 'test';
 // `all: initial` resets every property but `direction` and `unicode-bidi`, set after it. The
 // button is 20 px tall: no taller than a line of small text (14 px / 20 px), so a site's action row
 // keeps its height.
+// Written compactly (it ships in every content script); the colours are custom properties, so a
+// theme or a state is one line.
 const STYLE = `
-:host { all: initial !important; display: inline-block !important;
-  position: var(--papershelf-position, relative) !important; top: var(--papershelf-top, auto) !important;
-  left: var(--papershelf-left, auto) !important; vertical-align: middle !important;
-  margin: var(--papershelf-margin, -6px 0 -6px 0.4em) !important; line-height: 1 !important;
-  direction: ltr !important; unicode-bidi: isolate !important; font: 12px/1 system-ui, sans-serif !important; }
-:host::before, :host::after { content: none !important; display: none !important; }
-button { font: 600 12px/1 system-ui, sans-serif; cursor: pointer; border-radius: 6px; border: 1px solid #c6c9d2;
-  background: #f7f8fa; color: #1f2330; padding: 3px 8px; }
-.main { width: 6.2em; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
-button:focus-visible { outline: 2px solid #3b6fe0; outline-offset: 1px; }
-.main[data-state="saved"] { background: #e7f4ea; border-color: #7dbb8b; color: #17572a; }
-.main[data-state="error"] { background: #fdecea; border-color: #e39a91; color: #8a1f12; }
-.main[data-state="saving"] { opacity: 0.7; cursor: progress; }
-.main::before { content: "Save"; }
-.main[data-state="saving"]::before { content: "Saving\\2026"; }
-.main[data-state="saved"]::before { content: "Saved \\2713"; }
-.main[data-state="error"]::before { content: "Retry"; }
-.main[data-state="removed"]::before { content: "Undo"; }
-.menu { position: absolute; z-index: 2147483647; top: calc(100% + 4px); inset-inline-end: 0; display: flex;
-  flex-direction: column; gap: 2px; padding: 4px; border-radius: 8px; border: 1px solid #c6c9d2; background: #fff;
-  box-shadow: 0 4px 16px rgb(0 0 0 / 0.18); }
-.menu[hidden] { display: none; }
-.menu button { border: 0; background: transparent; text-align: start; font-weight: 500; white-space: nowrap; }
-.menu button:hover, .menu button:focus-visible { background: #eef1f7; }
-.main[data-theme="dark"] { background: #2a2e38; color: #e8eaf0; border-color: #4a5060; }
-.menu[data-theme="dark"] button { color: #e8eaf0; }
-.main[data-theme="dark"][data-state="saved"] { background: #1d3b26; border-color: #3f7a4f; color: #bfe8c9; }
-.main[data-theme="dark"][data-state="error"] { background: #4a1f1a; border-color: #9a4a3f; color: #ffd2cb; }
-.menu[data-theme="dark"] { background: #22252d; border-color: #4a5060; }
-.menu[data-theme="dark"] button:hover, .menu[data-theme="dark"] button:focus-visible { background: #353a46; }
+:host{all:initial!important;display:inline-block!important;position:var(--papershelf-position,relative)!important;top:var(--papershelf-top,auto)!important;left:var(--papershelf-left,auto)!important;vertical-align:middle!important;margin:var(--papershelf-margin,-6px 0 -6px .4em)!important;line-height:1!important;direction:ltr!important;unicode-bidi:isolate!important;font:12px/1 system-ui,sans-serif!important}
+:host::before,:host::after{content:none!important;display:none!important}
+.main,.menu{--b:#c6c9d2;--g:#f7f8fa;--c:#1f2330;--h:#eef1f7;--m:#fff}
+[data-theme=dark]{--b:#4a5060;--g:#2a2e38;--c:#e8eaf0;--h:#353a46;--m:#22252d}
+[data-state=saved]{--b:#7dbb8b;--g:#e7f4ea;--c:#17572a}
+[data-state=error]{--b:#e39a91;--g:#fdecea;--c:#8a1f12}
+[data-theme=dark][data-state=saved]{--b:#3f7a4f;--g:#1d3b26;--c:#bfe8c9}
+[data-theme=dark][data-state=error]{--b:#9a4a3f;--g:#4a1f1a;--c:#ffd2cb}
+button{font:600 12px/1 system-ui,sans-serif;cursor:pointer;border-radius:6px;border:1px solid var(--b);background:var(--g);color:var(--c);padding:3px 8px}
+button:focus-visible{outline:2px solid #3b6fe0;outline-offset:1px}
+.main{width:6.2em;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.main::before{content:"Save"}
+[data-state=saving]{opacity:.7;cursor:progress}
+[data-state=saving]::before{content:"Saving\\2026"}
+[data-state=saved]::before{content:"Saved \\2713"}
+[data-state=error]::before{content:"Retry"}
+[data-state=removed]::before{content:"Undo"}
+.menu{position:absolute;z-index:2147483647;top:calc(100% + 4px);inset-inline-end:0;display:flex;flex-direction:column;gap:2px;padding:4px;border-radius:8px;border:1px solid var(--b);background:var(--m);box-shadow:0 4px 16px rgb(0 0 0/.18)}
+.menu[hidden]{display:none}
+.menu button{border:0;background:0 0;text-align:start;font-weight:500;white-space:nowrap}
+.menu button:hover,.menu button:focus-visible{background:var(--h)}
 `;
 
 // The visible label is a pseudo-element (in STYLE), not text: window.find and text selection on the
@@ -126,9 +119,9 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
   menu.className = 'menu';
   menu.setAttribute('role', 'menu');
   menu.hidden = true;
-  const open = menuItem(doc, 'Open in side panel', () => actions.openSidePanel());
-  const remove = menuItem(doc, 'Remove from papershelf', () => actions.remove());
-  const turnOff = menuItem(doc, 'Turn off on this site', () => actions.turnOffSite());
+  const open = menuItem(doc, host, 'Open in side panel', () => actions.openSidePanel());
+  const remove = menuItem(doc, host, 'Remove from papershelf', () => actions.remove());
+  const turnOff = menuItem(doc, host, 'Turn off on this site', () => actions.turnOffSite());
   const items = [open, remove, turnOff];
   menu.append(...items);
   main.dataset.theme = theme;
@@ -175,17 +168,7 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
     main.setAttribute('aria-expanded', 'false');
   }
 
-  // Only the user's own clicks count: a script of the page cannot reach into the closed root,
-  // and synthetic events are not trusted. Clicks stop here, so a card that is itself a link
-  // does not navigate.
-  main.addEventListener('click', (event) => {
-    event.preventDefault();
-    event.stopPropagation();
-    if (!event.isTrusted) return;
-    void seenAsItself(host, event).then((seenRight) => {
-      if (seenRight) activate();
-    });
-  });
+  onUserClick(main, host, activate);
   function activate(): void {
     if (state === 'saved') {
       menu.hidden = !menu.hidden;
@@ -226,21 +209,24 @@ export function createControl(doc: Document, paper: Paper, actions: ControlActio
   return control;
 }
 
-function menuItem(doc: Document, label: string, onClick: () => void): HTMLButtonElement {
+function menuItem(doc: Document, host: Element, label: string, onClick: () => void): HTMLButtonElement {
   const item = doc.createElement('button');
   item.type = 'button';
   item.setAttribute('role', 'menuitem');
   item.textContent = label;
-  item.addEventListener('click', (event) => {
+  onUserClick(item, host, onClick);
+  return item;
+}
+
+// Only the user's own clicks count: a script of the page cannot reach into the closed root, and
+// synthetic events are not trusted; nor does a click on a control the page hid or covered
+// (seenAsItself). Clicks stop here, so a card that is itself a link does not navigate.
+function onUserClick(button: HTMLButtonElement, host: Element, run: () => void): void {
+  button.addEventListener('click', (event) => {
     event.preventDefault();
     event.stopPropagation();
-    const host = (item.getRootNode() as ShadowRoot).host;
-    if (!event.isTrusted || !host) return;
-    void seenAsItself(host, event).then((seenRight) => {
-      if (seenRight) onClick();
-    });
+    if (event.isTrusted) void seenAsItself(host, event).then((seenRight) => seenRight && run());
   });
-  return item;
 }
 
 /**
@@ -402,23 +388,25 @@ function pageTheme(doc: Document): Theme {
 // v2's `isVisible`: occlusion, opacity, filters and transforms), its word decides: a control is
 // watched from the moment a pointer enters it (a person's click comes later than the observer's
 // 100 ms), and a click that comes first waits for that word. Only hovered controls are watched, so a
-// page of 100,000 controls costs the browser nothing per frame. In browsers without it, the
-// control's own chain of styles and the element at the click point decide. A key press is not a
-// click the page can steer: it counts.
+// page of 100,000 controls costs the browser nothing per frame. Firefox has no such observer: there
+// the control's own chain of styles and the element at the click point decide (each build carries
+// only its browser's path; a Chromium without the observer, which none since version 74 is, would
+// count no click). A key press is not a click the page can steer: it counts.
 const visible = new WeakMap<Element, boolean>();
 const waiting = new WeakMap<Element, (() => void)[]>();
-const seen = supportsVisibility()
-  ? new IntersectionObserver(
-      (entries) => {
-        for (const entry of entries) {
-          visible.set(entry.target, (entry as { isVisible?: boolean }).isVisible === true);
-          for (const wake of waiting.get(entry.target) ?? []) wake();
-          waiting.delete(entry.target);
-        }
-      },
-      { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
-    )
-  : undefined;
+const seen =
+  !import.meta.env.FIREFOX && supportsVisibility()
+    ? new IntersectionObserver(
+        (entries) => {
+          for (const entry of entries) {
+            visible.set(entry.target, (entry as { isVisible?: boolean }).isVisible === true);
+            for (const wake of waiting.get(entry.target) ?? []) wake();
+            waiting.delete(entry.target);
+          }
+        },
+        { trackVisibility: true, delay: 100 } as IntersectionObserverInit,
+      )
+    : undefined;
 
 function supportsVisibility(): boolean {
   return typeof IntersectionObserverEntry === 'function' && 'isVisible' in IntersectionObserverEntry.prototype;
@@ -452,7 +440,7 @@ export async function seenAsItself(host: Element, event: MouseEvent): Promise<bo
   // Keyboard activation (no pointer, `detail` 0): the control the user moved the focus to is what
   // they chose, and a page cannot make trusted keys.
   if (event.detail === 0) return true;
-  if (seen) return visibilityOf(host);
+  if (!import.meta.env.FIREFOX) return visibilityOf(host);
   if (host.ownerDocument.elementFromPoint(event.clientX, event.clientY) !== host) return false;
   let opacity = 1;
   for (let element: Element | null = host; element; element = element.parentElement) {
