@@ -20,6 +20,24 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/**
+ * How every browser of the tests and the bench is started, apart from the extension: a page alone
+ * is measured in the same configuration (a persistent profile with these switches) as with papershelf.
+ */
+export const CHROMIUM_OPTIONS = {
+  executablePath: CHROMIUM,
+  headless: true,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
+};
+
 /** Launches Chromium with the unpacked extension in `extensionDir` and a fresh profile. */
 export async function launch(extensionDir: string, profileDir?: string): Promise<Browser> {
   const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
@@ -28,20 +46,9 @@ export async function launch(extensionDir: string, profileDir?: string): Promise
     // Playwright waits 180 s by default, as long as the slowest test may take in all: a start
     // that hangs should fail as itself, with its own message.
     timeout: 60_000,
-    executablePath: CHROMIUM,
-    headless: true,
+    ...CHROMIUM_OPTIONS,
     acceptDownloads: true,
-    args: [
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_OPTIONS.args],
   });
   // Nothing leaves this machine: whatever a page asks for that is not routed gets a 404.
   await context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, body: '' }));
