@@ -8,7 +8,16 @@ import { createLibrary, type Library } from './library/library';
 import { freshName } from './library/test-helpers';
 import { type BackgroundRequest, BackgroundRequestSchema, type BackgroundResponse } from './messages';
 import type { Paper } from './paper/model';
-import { BATCH_IDLE_MS, BATCH_LOST, MAX_STAGED, SAVE_PART, SaveBatches, sendSaveAll, workerGone } from './save-batch';
+import {
+  BATCH_IDLE_MS,
+  BATCH_LOST,
+  MAX_STAGED,
+  PARTS_IN_FLIGHT,
+  SAVE_PART,
+  SaveBatches,
+  sendSaveAll,
+  workerGone,
+} from './save-batch';
 
 const listing = JSON.parse(
   readFileSync(new URL('../tests/fixtures/arxiv/listing-new/expected.json', import.meta.url), 'utf8'),
@@ -94,6 +103,26 @@ describe('sendSaveAll', () => {
     const stored = await library.getPaper('arxiv:2609.00016');
     expect(stored?.title).toBe(listing.papers[1]?.title);
     expect(stored?.authors).toEqual(listing.papers[1]?.authors);
+  });
+
+  it('keeps up to PARTS_IN_FLIGHT parts on their way at once, received in order', async () => {
+    const all = papers(5 * SAVE_PART);
+    let open = 0;
+    let most = 0;
+    const received: number[] = [];
+    const slow = async (request: BackgroundRequest) => {
+      open += 1;
+      most = Math.max(most, open);
+      if (request.type === 'save' && request.batch) received.push(request.batch.part);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      const answer = await background.send(request);
+      open -= 1;
+      return answer;
+    };
+    expect(await sendSaveAll(all, slow)).toBe(all.length);
+    expect(most).toBe(PARTS_IN_FLIGHT);
+    expect(received).toEqual([0, 1, 2, 3, 4]);
+    expect(background.writes).toEqual([all.length]);
   });
 
   it('sends a set within the cap as one plain save', async () => {

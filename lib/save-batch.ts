@@ -91,10 +91,15 @@ export function workerGone(error: unknown): boolean {
   );
 }
 
+/** Parts in flight at once: the next is on its way while the background reads the last. */
+export const PARTS_IN_FLIGHT = 3;
+
 /**
  * Saves `papers` through the background, in parts of SAVE_PART, as one batch; starts the batch
- * again once if the background stopped meanwhile. Resolves with how many papers were saved;
- * rejects with the background's own words when it refused.
+ * again once if the background stopped meanwhile. Up to PARTS_IN_FLIGHT parts travel at once
+ * (messages from one sender arrive in the order sent, and the background stages them in that
+ * order): the background parses one part while the next is copied to it. Resolves with how many
+ * papers were saved; rejects with the background's own words when it refused.
  */
 export async function sendSaveAll(
   papers: Paper[],
@@ -106,20 +111,36 @@ export async function sendSaveAll(
   if (parts > MAX_PARTS) throw new Error(`papershelf saves at most ${MAX_PARTS * SAVE_PART} papers at once`);
   for (let attempt = 0; ; attempt += 1) {
     const id = crypto.randomUUID();
-    try {
-      for (let part = 0; part < parts; part += 1) {
-        const chunk = papers.slice(part * SAVE_PART, (part + 1) * SAVE_PART);
-        const request: BackgroundRequest =
-          parts === 1 ? { type: 'save', papers: chunk } : { type: 'save', papers: chunk, batch: { id, part, parts } };
-        const answer = await send(request);
-        if (!answer.ok) throw new Error(answer.error);
-        progress(part + 1, parts);
-      }
-      return papers.length;
-    } catch (error) {
-      const retry = workerGone(error) || (error instanceof Error && error.message === BATCH_LOST);
-      if (attempt > 0 || !retry) throw error;
-      progress(0, parts);
+    let answered = 0;
+    const sendPart = async (part: number): Promise<void> => {
+      const chunk = papers.slice(part * SAVE_PART, (part + 1) * SAVE_PART);
+      const request: BackgroundRequest =
+        parts === 1 ? { type: 'save', papers: chunk } : { type: 'save', papers: chunk, batch: { id, part, parts } };
+      const answer = await send(request);
+      if (!answer.ok) throw new Error(answer.error);
+      answered += 1;
+      progress(answered, parts);
+    };
+    const failures: unknown[] = [];
+    const inFlight = new Set<Promise<void>>();
+    for (let part = 0; part < parts && failures.length === 0; part += 1) {
+      const sending: Promise<void> = sendPart(part).then(
+        () => void inFlight.delete(sending),
+        (error: unknown) => {
+          inFlight.delete(sending);
+          failures.push(error);
+        },
+      );
+      inFlight.add(sending);
+      if (inFlight.size >= PARTS_IN_FLIGHT) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
+    if (failures.length === 0) return papers.length;
+    // A part the background refused for a reason of its own is that reason; a stopped worker (or
+    // the restarted one that lost the first parts) is worth one more try of the whole batch.
+    const retry = (error: unknown) => workerGone(error) || (error instanceof Error && error.message === BATCH_LOST);
+    const final = failures.find((error) => !retry(error));
+    if (final !== undefined || attempt > 0) throw final ?? failures[0];
+    progress(0, parts);
   }
 }
