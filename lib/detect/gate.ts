@@ -122,6 +122,24 @@ function hasAuthorLists(text: string): boolean {
   return false;
 }
 
+// NodeFilter.SHOW_TEXT.
+const SHOW_TEXT = 4;
+
+/**
+ * The body's text, joined from its text nodes: the string `body.textContent` gives, which Chromium
+ * builds several times slower on a large page (5,000 elements, 134 KB of text: 1.65 ms against
+ * 0.25 ms; the whole gate on that page without papers, interleaved runs: 3.4-3.7 ms against
+ * 1.55 ms). An element's own text is not read so: for a small one `textContent` is the faster
+ * (5,400 arXiv entries and titles: 1.3-1.6 ms against 4.2-5.2 ms).
+ */
+function pageText(doc: Document): string {
+  if (!doc.body) return '';
+  const walker = doc.createTreeWalker(doc.body, SHOW_TEXT);
+  const parts: string[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push((node as Text).data);
+  return parts.join('');
+}
+
 /**
  * True when one of `readers` is a site reader for this address, or the page shows a sign some
  * other reader could use (metadata, a site template's publication entries, a link to a paper,
@@ -131,6 +149,6 @@ export function worthScanning(readers: readonly Source[], doc: Document, url: UR
   if (readers.some((source) => source.kind === 'site' && source.matches(url))) return true;
   if (hasMetadata(doc) || hasTemplateEntries(doc) || hasPaperLink(doc)) return true;
   // The page's text, read once for the signs it shows.
-  const text = doc.body?.textContent ?? '';
+  const text = pageText(doc);
   return hasCitationCards(doc, text) || PRINTED_DOI.test(text) || hasAuthorLists(text);
 }
