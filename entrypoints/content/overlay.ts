@@ -66,28 +66,20 @@ button:focus-visible{outline:2px solid #3b6fe0;outline-offset:1px}
 // The visible label is a pseudo-element (in STYLE), not text: window.find and text selection on the
 // page cannot reach it, so they cannot tell a saved control from an unsaved one.
 
-// One stylesheet for every control of the page, adopted by each root: 2,000 roots with a `<style>`
-// each cost the page hundreds of milliseconds of style and layout. Where adopting fails (an older
-// browser, or a content-script world that cannot hand its sheet to the page's document), each root
-// gets its own `<style>`.
-let shared: CSSStyleSheet | null | undefined;
+// Chromium: one stylesheet for every control of the page, adopted by each root (2,000 roots with a
+// `<style>` each cost the page hundreds of milliseconds of style and layout). Firefox's content
+// scripts cannot hand a sheet of their own world to the page's document: there each root gets its
+// own `<style>`. Each build carries only its browser's way.
+let shared: CSSStyleSheet | undefined;
 
 function styleRoot(doc: Document, root: ShadowRoot): void {
-  if (shared === undefined) {
-    try {
+  if (!import.meta.env.FIREFOX) {
+    if (!shared) {
       shared = new CSSStyleSheet();
       shared.replaceSync(STYLE);
-    } catch {
-      shared = null;
     }
-  }
-  if (shared) {
-    try {
-      root.adoptedStyleSheets = [shared];
-      return;
-    } catch {
-      shared = null;
-    }
+    root.adoptedStyleSheets = [shared];
+    return;
   }
   const style = doc.createElement('style');
   style.textContent = STYLE;
@@ -365,14 +357,12 @@ export function themeFor(parent: Element): Theme {
   return theme;
 }
 
+// A computed background colour is `rgb(r, g, b)` or `rgba(r, g, b, a)` (a number for alpha, however
+// the page wrote it); any other form (`color(…)`, `oklch(…)`) is left to the elements around it.
 function backgroundTheme(color: string): Theme | null {
-  const match = /^rgba?\(([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\)$/.exec(color);
-  if (!match) return null;
-  const alpha =
-    match[4] === undefined ? 1 : match[4].endsWith('%') ? Number.parseFloat(match[4]) / 100 : Number(match[4]);
-  if (alpha < 0.9) return null;
-  const [r, g, b] = [match[1], match[2], match[3]].map((channel) => Number(channel) / 255) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 0.5 ? 'dark' : 'light';
+  const [r, g, b, alpha = 1] = color.startsWith('rgb') ? (color.match(/[\d.]+/g) ?? []).map(Number) : [];
+  if (b === undefined || alpha < 0.9) return null;
+  return 0.2126 * (r as number) + 0.7152 * (g as number) + 0.0722 * b < 127.5 ? 'dark' : 'light';
 }
 
 function pageTheme(doc: Document): Theme {

@@ -68,25 +68,29 @@ import { describesArticle } from '../metadata';
 import { badgeIds, inTemplateEntry, TEMPLATE_ENTRY } from '../template';
 import type { Detection, Source } from '../types';
 
-// Web search engines: their result pages list page titles, not papers.
-const SEARCH_ENGINES: readonly [RegExp, RegExp][] = [
-  [/^(?:www\.)?google\.[a-z]{2,3}(?:\.[a-z]{2})?$/, /^\/(?:search|webhp)$/],
-  [/^(?:www\.|cn\.)?bing\.com$/, /^\/search$/],
-  [/^(?:html\.|lite\.)?duckduckgo\.com$/, /^\/(?:html|lite)?\/?$/],
-  [/^(?:[a-z]+\.)?search\.yahoo\.com$/, /^\/search/],
-  [/^(?:www\.)?yandex\.[a-z]{2,3}$/, /^\/search/],
-  [/^(?:www\.)?baidu\.com$/, /^\/s$/],
-  [/^(?:www\.)?ecosia\.org$/, /^\/search$/],
-  [/^(?:www\.)?startpage\.com$/, /^\/(?:sp|do)\/search/],
-  [/^search\.brave\.com$/, /^\/search$/],
-  [/^(?:www\.)?kagi\.com$/, /^\/search$/],
-  [/^(?:www\.)?qwant\.com$/, /^\/$/],
-];
+// Web search engines' result pages, as host (without "www.") and path: they list page titles, not
+// papers.
+const SEARCH_PAGES = new RegExp(
+  `^(?:${[
+    /google\.[a-z]{2,3}(?:\.[a-z]{2})?\/(?:search|webhp)$/,
+    /(?:cn\.)?bing\.com\/search$/,
+    /(?:html\.|lite\.)?duckduckgo\.com\/(?:html|lite)?\/?$/,
+    /(?:[a-z]+\.)?search\.yahoo\.com\/search/,
+    /yandex\.[a-z]{2,3}\/search/,
+    /baidu\.com\/s$/,
+    /ecosia\.org\/search$/,
+    /startpage\.com\/(?:sp|do)\/search/,
+    /search\.brave\.com\/search$/,
+    /kagi\.com\/search$/,
+    /qwant\.com\/$/,
+  ]
+    .map((pattern) => pattern.source)
+    .join('|')})`,
+);
 
 /** True for a web search engine's result page, where generic readers find nothing worth saving. */
 export function isWebSearchPage(url: URL): boolean {
-  const host = url.hostname.toLowerCase();
-  return SEARCH_ENGINES.some(([hostPattern, pathPattern]) => hostPattern.test(host) && pathPattern.test(url.pathname));
+  return SEARCH_PAGES.test(url.hostname.toLowerCase().replace(/^www\./, '') + url.pathname);
 }
 
 // ---------------------------------------------------------------------------------------------
