@@ -1,11 +1,7 @@
 // What the bench suites share: a plain headless Chromium, scripts bundled to run inside a page,
 // pages served at their real addresses, and figures set beside a baseline from the same run.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { build } from 'esbuild';
 import { type Browser, type BrowserContext, chromium } from 'playwright-core';
-import { CHROMIUM_OPTIONS } from '../../tests/e2e/browser';
 import { CHROMIUM, ROOT } from '../../tests/e2e/paths';
 import type { Figure } from './figure';
 
@@ -37,25 +33,6 @@ export async function plainChromium(): Promise<{ browser: Browser; context: Brow
     route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
   );
   return { browser, context };
-}
-
-/**
- * Chromium started as the extension's browser is (tests/e2e/browser.ts: a fresh persistent profile,
- * the same switches) but without the extension: the page alone, for figures set beside the same
- * page with papershelf. A plain `chromium.launch` differs enough to mislead: a 100,000-entry
- * listing's frame after parsing was 3.5 s there and 6.6 s here, with no extension in either.
- */
-export async function sameChromiumAlone(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'papershelf-bench-'));
-  const context = await chromium.launchPersistentContext(profile, { ...CHROMIUM_OPTIONS, timeout: 60_000 });
-  await context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, body: '' }));
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
 }
 
 /** Answers `url` with `html` in `context` (replacing what it answered before). */

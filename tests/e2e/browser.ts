@@ -20,38 +20,54 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/**
- * How every browser of the tests and the bench is started, apart from the extension: a page alone
- * is measured in the same configuration (a persistent profile with these switches) as with papershelf.
- */
-export const CHROMIUM_OPTIONS = {
-  executablePath: CHROMIUM,
-  headless: true,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+// How every browser of the tests and the bench is started, apart from the extension: a page alone
+// is measured in the same configuration (a persistent profile with these switches) as with papershelf.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
-/** Launches Chromium with the unpacked extension in `extensionDir` and a fresh profile. */
-export async function launch(extensionDir: string, profileDir?: string): Promise<Browser> {
+/**
+ * Chromium on a fresh profile (or `profileDir`), started as every browser of the tests and the
+ * bench is, with `args` added (the extension's, or none: the page alone). Nothing leaves this
+ * machine: whatever a page asks for that is not routed gets a 404. `close` removes a fresh profile.
+ */
+export async function launchChromium(
+  args: string[] = [],
+  profileDir?: string,
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = profileDir ?? mkdtempSync(join(tmpdir(), 'papershelf-e2e-'));
   if (profileDir) await profileReleased(profile);
   const context = await chromium.launchPersistentContext(profile, {
     // Playwright waits 180 s by default, as long as the slowest test may take in all: a start
     // that hangs should fail as itself, with its own message.
     timeout: 60_000,
-    ...CHROMIUM_OPTIONS,
+    executablePath: CHROMIUM,
+    headless: true,
     acceptDownloads: true,
-    args: [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...CHROMIUM_OPTIONS.args],
+    args: [...args, ...CHROMIUM_ARGS],
   });
-  // Nothing leaves this machine: whatever a page asks for that is not routed gets a 404.
   await context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, body: '' }));
+  return {
+    context,
+    async close() {
+      await context.close();
+      if (!profileDir) rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Launches Chromium with the unpacked extension in `extensionDir` and a fresh profile. */
+export async function launch(extensionDir: string, profileDir?: string): Promise<Browser> {
+  const { context, close } = await launchChromium(
+    [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    profileDir,
+  );
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
   return {
@@ -69,10 +85,7 @@ export async function launch(extensionDir: string, profileDir?: string): Promise
       await session.send('ServiceWorker.stopAllWorkers');
       await session.detach();
     },
-    async close() {
-      await context.close();
-      if (!profileDir) rmSync(profile, { recursive: true, force: true });
-    },
+    close,
   };
 }
 
