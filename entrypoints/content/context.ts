@@ -51,14 +51,6 @@ export class ContentScriptContext {
     return id;
   }
 
-  setInterval(handler: () => void, timeout?: number): ReturnType<typeof setInterval> {
-    const id = setInterval(() => {
-      if (this.isValid) handler();
-    }, timeout);
-    this.onInvalidated(() => clearInterval(id));
-    return id;
-  }
-
   /**
    * Listens until the script stops. `wxt:locationchange` is in-app navigation: the address is
    * compared once a second and `handler` called directly, with no event in the page.
@@ -76,18 +68,15 @@ export class ContentScriptContext {
     this.controller.abort('papershelf content script stopped');
   }
 
-  abort(reason?: unknown): void {
-    this.controller.abort(reason);
-  }
-
   private watchLocation(handler: Handler): void {
     this.locationListeners.push(handler);
     if (this.watching) return;
     this.watching = true;
-    this.setInterval(() => {
-      if (location.href === this.lastUrl) return;
+    const id = setInterval(() => {
+      if (!this.isValid || location.href === this.lastUrl) return;
       this.lastUrl = location.href;
       for (const listener of this.locationListeners) listener(new Event('locationchange'));
     }, 1000);
+    this.onInvalidated(() => clearInterval(id));
   }
 }

@@ -239,23 +239,41 @@ export function placeControl(control: Control, anchor: Element, actions?: Elemen
 // would stand in the page (after the title, or at the end of the action row), and adding them
 // costs a layout of the layer alone (~3 ms). They cover what is under that point instead of making
 // room; that is the price of a page that stays responsive.
+//
+// The page's body is painted apart from the layer (`isolation`, a style element put in with the
+// layer). Without it the browser paints the page and the layer as one: any change to a floating
+// control (put in, moved, a new state, taken off) made it paint the whole page again (100,000 arXiv
+// entries: ~300 ms each time, 12,000: ~50 ms); with the body isolated, 5–20 ms. It goes in with the
+// layer while the page is empty (put into a parsed page it costs a layout and paint of all of it:
+// 290 ms at 12,000 entries, 2.2 s at 100,000), and both come off a page that turns out not to float.
+// `isolation` changes nothing but blending and stacking inside the body, which such a page's
+// listing does not use.
 const LAYER_STYLE =
   'all:initial!important;position:absolute!important;top:0!important;left:0!important;' +
   'z-index:2147483647!important;contain:layout style!important';
+const ISOLATION = 'body{isolation:isolate;overflow-anchor:none}';
 
-const layers = new WeakMap<Document, HTMLElement>();
+const layers = new WeakMap<Document, [HTMLElement, HTMLStyleElement]>();
 
 /** The document's layer of floating controls, put at the end of the document if it is not there. */
 export function floatingLayer(doc: Document): HTMLElement {
-  let layer = layers.get(doc);
-  if (!layer) {
-    layer = doc.createElement('span');
+  let made = layers.get(doc);
+  if (!made) {
+    const layer = doc.createElement('span');
     layer.setAttribute('style', LAYER_STYLE);
-    hosts.add(layer);
-    layers.set(doc, layer);
+    const isolation = doc.createElement('style');
+    isolation.textContent = ISOLATION;
+    made = [layer, isolation];
+    for (const node of made) hosts.add(node);
+    layers.set(doc, made);
   }
-  if (!layer.isConnected) doc.documentElement.append(layer);
-  return layer;
+  if (!made[0].isConnected) doc.documentElement.append(...made);
+  return made[0];
+}
+
+/** Takes the layer and the body's isolation off the page: a page without floating controls. */
+export function dropFloatingLayer(doc: Document): void {
+  for (const node of layers.get(doc) ?? []) node.remove();
 }
 
 // A control's box: set by its STYLE (a 20 px button of 6.2em at 12 px, its border and padding).

@@ -18,6 +18,7 @@ import { isSiteDisabled, setSiteDisabled, siteOf } from '../../lib/site-settings
 import {
   type Control,
   createControl,
+  dropFloatingLayer,
   type FloatPoint,
   floatFrame,
   floatingLayer,
@@ -78,12 +79,14 @@ export function shelfScript(matches: readonly string[], readers: readonly Source
     // soon as it is (not after every image), so controls appear with the titles.
     runAt: 'document_start',
     async main(ctx) {
-      // Read once, before any work: on a site the user turned off, papershelf does nothing at all.
-      if (await isSiteDisabled(location.href)) return;
-      // The layer of floating controls goes in while the page is still being parsed: put into a
-      // page of 12,000 entries, it cost the page's next frame ~100 ms of paint work; put in early,
-      // nothing that shows.
+      // The layer of floating controls (and the body's isolation, overlay.ts) goes in first, while
+      // the page is still empty: put into a page of 12,000 entries later, the two cost the page
+      // ~300 ms of layout and paint; early, nothing that shows. A page that builds itself in one
+      // script would be whole before the read below answers.
       if (document.documentElement) floatingLayer(document);
+      // Read once, before any work: on a site the user turned off, papershelf does nothing at all
+      // (and takes the layer off at once).
+      if (await isSiteDisabled(location.href)) return dropFloatingLayer(document);
       if (document.readyState === 'loading') {
         await new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true }));
         // DOMContentLoaded ends the parser's last task: the work starts in a task of its own, not
@@ -177,6 +180,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     queue = [];
     floats.clear();
     floating = false;
+    dropFloatingLayer(document);
   }
 
   function schedule(): void {
@@ -239,6 +243,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
     }
     report(wanted.size);
     floating ||= wanted.size >= FLOAT_FROM;
+    if (!floating) dropFloatingLayer(document);
     // Floating, every entry stays in the queue (those with controls marked taken): a control taken
     // off far from the viewport is made again from it.
     await place(floating ? [...wanted.values()] : pending);
@@ -573,7 +578,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
   async function turnOff(): Promise<void> {
     await setSiteDisabled(siteOf(location.href), true);
     report(0);
-    ctx.abort();
+    ctx.notifyInvalidated();
   }
 
   // Answers with sendResponse (not a returned promise), which every browser supports.

@@ -204,6 +204,14 @@ describe.skipIf(!hasChromium)('listings of 2,000 and 12,000 entries', () => {
     // Past 1,000 entries a control added in the page costs a layout of the whole page: controls
     // float in a layer of their own, each just after its entry's action row, on its line.
     await expectBesideRow(page, 1999);
+    // The page's body is painted apart from the layer and anchors no scrolling: a control put in,
+    // moved or taken off repaints the layer, not the whole page (overlay.ts).
+    expect(
+      await page.evaluate(() => {
+        const style = getComputedStyle(document.body);
+        return [style.isolation, style.overflowAnchor];
+      }),
+    ).toEqual(['isolate', 'none']);
     await save(page, 0);
     await save(page, 1999);
     await page.close();

@@ -90,6 +90,15 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
       ),
     );
     expect(rows).toEqual(hf.papers.map(() => true));
+    // A listing this short gets its controls in the page: the layer of floating controls and the
+    // body's isolation that came in with the page are gone, the page's own style as it was.
+    expect(
+      await page.evaluate(() => [
+        [...document.documentElement.children].map((child) => child.tagName).join(),
+        getComputedStyle(document.body).isolation,
+        getComputedStyle(document.body).overflowAnchor,
+      ]),
+    ).toEqual(['HEAD,BODY', 'auto', 'auto']);
     const heights = () =>
       page.evaluate(() => [...document.querySelectorAll('article')].map((card) => card.getBoundingClientRect().height));
     // Measured once the layout settled (lazy images answered, fonts in place).
