@@ -240,20 +240,27 @@ export function placeControl(control: Control, anchor: Element, actions?: Elemen
 // costs a layout of the layer alone (~3 ms). They cover what is under that point instead of making
 // room; that is the price of a page that stays responsive.
 //
-// The page's body is painted apart from the layer (`isolation`, a style element put in with the
-// layer). Without it the browser paints the page and the layer as one: any change to a floating
-// control (put in, moved, a new state, taken off) made it paint the whole page again (100,000 arXiv
-// entries: ~300 ms each time, 12,000: ~50 ms); with the body isolated, 5–20 ms. It goes in with the
-// layer while the page is empty (put into a parsed page it costs a layout and paint of all of it:
-// 290 ms at 12,000 entries, 2.2 s at 100,000), and both come off a page that turns out not to float.
-// `isolation` changes nothing but blending and stacking inside the body, which such a page's
-// listing does not use.
+// A site script (not the generic one) isolates the page's body from the layer (a style element
+// put in with the layer). Without it the browser paints the page and the layer as one: any change
+// to a floating control (put in, moved, a new state, taken off) made it paint the whole page again
+// (100,000 arXiv entries: ~300 ms each time, 12,000: ~50 ms), and each layout after a scroll
+// walked the page for a scroll anchor (~100 ms); with `isolation: isolate` and
+// `overflow-anchor: none` on the body, 5-20 ms. It goes in with the layer while the page is empty
+// (put into a parsed page it costs a layout and paint of all of it: 290 ms at 12,000 entries, 2.2 s
+// at 100,000), and both come off a page that turns out not to float: that costs a repaint of the
+// page, ~0.5 ms per 1,000 elements (50,000: 84-119 ms). So only the scripts of paper sites, whose
+// listings run to thousands, do it; the generic script, on every other page (most of them no
+// listing, some of 100,000 elements), leaves the body as it is, and its rare long listings float
+// without it. `isolation` changes only blending and stacking inside the body, which a listing
+// does not use; `overflow-anchor` only whether scrolling holds on to content that moves.
+// `import.meta.env.ENTRYPOINT` is the script's name at build time: the generic script ("content")
+// carries none of this.
 const LAYER_STYLE =
   'all:initial!important;position:absolute!important;top:0!important;left:0!important;' +
   'z-index:2147483647!important;contain:layout style!important';
-const ISOLATION = 'body{isolation:isolate;overflow-anchor:none}';
+const ISOLATE = import.meta.env.ENTRYPOINT !== 'content';
 
-const layers = new WeakMap<Document, [HTMLElement, HTMLStyleElement]>();
+const layers = new WeakMap<Document, HTMLElement[]>();
 
 /** The document's layer of floating controls, put at the end of the document if it is not there. */
 export function floatingLayer(doc: Document): HTMLElement {
@@ -261,17 +268,20 @@ export function floatingLayer(doc: Document): HTMLElement {
   if (!made) {
     const layer = doc.createElement('span');
     layer.setAttribute('style', LAYER_STYLE);
-    const isolation = doc.createElement('style');
-    isolation.textContent = ISOLATION;
-    made = [layer, isolation];
+    made = [layer];
+    if (ISOLATE) {
+      const isolation = doc.createElement('style');
+      isolation.textContent = 'body{isolation:isolate;overflow-anchor:none}';
+      made.push(isolation);
+    }
     for (const node of made) hosts.add(node);
     layers.set(doc, made);
   }
-  if (!made[0].isConnected) doc.documentElement.append(...made);
-  return made[0];
+  if (!made[0]?.isConnected) doc.documentElement.append(...made);
+  return made[0] as HTMLElement;
 }
 
-/** Takes the layer and the body's isolation off the page: a page without floating controls. */
+/** Takes the layer (and the body's isolation) off the page: a page without floating controls. */
 export function dropFloatingLayer(doc: Document): void {
   for (const node of layers.get(doc) ?? []) node.remove();
 }

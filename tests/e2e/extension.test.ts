@@ -384,6 +384,15 @@ describe.skipIf(!hasChromium)('pages of every kind in the test build', () => {
       .locator('[data-papershelf-key]')
       .evaluateAll((hosts) => hosts.map((host) => host.getAttribute('data-papershelf-key')));
     expect(keys.sort()).toEqual(item.papers.map((paper) => paper.key).sort());
+    // None of these floats: nothing of papershelf's is left beside the page's head and body, and
+    // the body's style is the page's own (a site script isolates it only while the page may float).
+    expect(
+      await page.evaluate(() => [
+        [...document.documentElement.children].map((child) => child.tagName).join(),
+        getComputedStyle(document.body).isolation,
+        getComputedStyle(document.body).overflowAnchor,
+      ]),
+    ).toEqual(['HEAD,BODY', 'auto', 'auto']);
     await page.close();
   });
 });
