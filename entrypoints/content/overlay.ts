@@ -258,7 +258,8 @@ export function placeControl(control: Control, anchor: Element, actions?: Elemen
 const LAYER_STYLE =
   'all:initial!important;position:absolute!important;top:0!important;left:0!important;' +
   'z-index:2147483647!important;contain:layout style!important';
-const ISOLATE = import.meta.env.ENTRYPOINT !== 'content';
+/** Whether this script isolates the body of a page that may float (see above). */
+export const ISOLATES = import.meta.env.ENTRYPOINT !== 'content';
 
 const layers = new WeakMap<Document, HTMLElement[]>();
 
@@ -269,7 +270,7 @@ export function floatingLayer(doc: Document): HTMLElement {
     const layer = doc.createElement('span');
     layer.setAttribute('style', LAYER_STYLE);
     made = [layer];
-    if (ISOLATE) {
+    if (ISOLATES) {
       const isolation = doc.createElement('style');
       isolation.textContent = 'body{isolation:isolate;overflow-anchor:none}';
       made.push(isolation);

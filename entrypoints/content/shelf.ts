@@ -23,6 +23,7 @@ import {
   floatFrame,
   floatingLayer,
   floatPoint,
+  ISOLATES,
   isControlHost,
   moveFloating,
   placeControl,
@@ -56,6 +57,10 @@ const SCROLL_PAUSE_MS = 120;
 // the start: measured on arXiv listings, a round of controls put in the page made a frame of
 // 80–120 ms at 2,000 entries (its layout, then its paint), floating ones none over 50 ms.
 const FLOAT_FROM = 1_000;
+// A site script's page of at least this many elements floats too: it keeps the body's isolation
+// (overlay.ts), whose removal would cost the page a repaint (an arXiv listing of 900 entries,
+// 21,800 elements: a 52 ms frame; 300 entries: 30 ms).
+const FLOAT_ELEMENTS = 15_000;
 // Floating controls farther than this many viewports from the visible one are taken off (and made
 // again when the user comes near): a 100,000-entry page holds a few hundred controls at most.
 const FLOAT_KEEP = 6;
@@ -242,7 +247,7 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       }
     }
     report(wanted.size);
-    floating ||= wanted.size >= FLOAT_FROM;
+    floating ||= wanted.size >= FLOAT_FROM || (ISOLATES && document.getElementsByTagName('*').length >= FLOAT_ELEMENTS);
     if (!floating) dropFloatingLayer(document);
     // Floating, every entry stays in the queue (those with controls marked taken): a control taken
     // off far from the viewport is made again from it.

@@ -217,6 +217,17 @@ describe.skipIf(!hasChromium)('listings of 2,000 and 12,000 entries', () => {
     await page.close();
   });
 
+  it('900 entries with abstracts (21,800 elements): floats too, the body kept isolated', {
+    timeout: 300_000,
+  }, async () => {
+    // Below 1,000 entries, but a page whose isolation would cost a repaint to take off.
+    const page = await open(900, true);
+    await controlOf(page, 899);
+    await expectBesideRow(page, 899);
+    expect(await page.evaluate(() => getComputedStyle(document.body).isolation)).toBe('isolate');
+    await page.close();
+  });
+
   it('12,000 entries: saved state shows past the first lookup message', { timeout: 400_000 }, async () => {
     const page = await open(12_000, true);
     for (const index of [0, 1999]) {
