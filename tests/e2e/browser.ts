@@ -348,3 +348,16 @@ export async function controlStyle(
     await session.detach();
   }
 }
+
+/**
+ * What papershelf may leave around the page's own content: the children of `<html>` (tag names,
+ * joined), and the body's `isolation` and `overflow-anchor` (overlay.ts puts a layer and a style
+ * there for floating controls). A page that does not float reads `['HEAD,BODY', 'auto', 'auto']`.
+ */
+export function pageFrame(page: Page): Promise<[string, string, string]> {
+  return page.evaluate(() => [
+    [...document.documentElement.children].map((child) => child.tagName).join(),
+    getComputedStyle(document.body).isolation,
+    getComputedStyle(document.body).overflowAnchor,
+  ]);
+}

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/paper/model';
-import { type Browser, closedHosts, hasChromium, launch, savedRecords, servePage, tabIdOf } from './browser';
+import { type Browser, closedHosts, hasChromium, launch, pageFrame, savedRecords, servePage, tabIdOf } from './browser';
 import { FIXTURES, PRODUCTION_BUILD, TEST_BUILD } from './paths';
 
 interface Case {
@@ -386,13 +386,7 @@ describe.skipIf(!hasChromium)('pages of every kind in the test build', () => {
     expect(keys.sort()).toEqual(item.papers.map((paper) => paper.key).sort());
     // None of these floats: nothing of papershelf's is left beside the page's head and body, and
     // the body's style is the page's own (a site script isolates it only while the page may float).
-    expect(
-      await page.evaluate(() => [
-        [...document.documentElement.children].map((child) => child.tagName).join(),
-        getComputedStyle(document.body).isolation,
-        getComputedStyle(document.body).overflowAnchor,
-      ]),
-    ).toEqual(['HEAD,BODY', 'auto', 'auto']);
+    expect(await pageFrame(page)).toEqual(['HEAD,BODY', 'auto', 'auto']);
     await page.close();
   });
 });

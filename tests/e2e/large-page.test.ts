@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Browser, hasChromium, launch } from './browser';
+import { type Browser, hasChromium, launch, pageFrame } from './browser';
 import { FIXTURES, TEST_BUILD } from './paths';
 
 const URL_OF = 'https://arxiv.org/list/cond-mat.mtrl-sci/new';
@@ -206,12 +206,7 @@ describe.skipIf(!hasChromium)('listings of 2,000 and 12,000 entries', () => {
     await expectBesideRow(page, 1999);
     // The page's body is painted apart from the layer and anchors no scrolling: a control put in,
     // moved or taken off repaints the layer, not the whole page (overlay.ts).
-    expect(
-      await page.evaluate(() => {
-        const style = getComputedStyle(document.body);
-        return [style.isolation, style.overflowAnchor];
-      }),
-    ).toEqual(['isolate', 'none']);
+    expect((await pageFrame(page)).slice(1)).toEqual(['isolate', 'none']);
     await save(page, 0);
     await save(page, 1999);
     await page.close();
@@ -224,7 +219,7 @@ describe.skipIf(!hasChromium)('listings of 2,000 and 12,000 entries', () => {
     const page = await open(900, true);
     await controlOf(page, 899);
     await expectBesideRow(page, 899);
-    expect(await page.evaluate(() => getComputedStyle(document.body).isolation)).toBe('isolate');
+    expect((await pageFrame(page)).slice(1)).toEqual(['isolate', 'none']);
     await page.close();
   });
 

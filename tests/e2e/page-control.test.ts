@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Paper } from '../../lib/paper/model';
-import { type Browser, controlStyle, hasChromium, launch, savedRecords, servePage } from './browser';
+import { type Browser, controlStyle, hasChromium, launch, pageFrame, savedRecords, servePage } from './browser';
 import { FIXTURES, TEST_BUILD } from './paths';
 
 const fixture = 'huggingface/daily-listing';
@@ -92,13 +92,7 @@ describe.skipIf(!hasChromium)('the page control in Chromium', () => {
     expect(rows).toEqual(hf.papers.map(() => true));
     // A listing this short gets its controls in the page: the layer of floating controls and the
     // body's isolation that came in with the page are gone, the page's own style as it was.
-    expect(
-      await page.evaluate(() => [
-        [...document.documentElement.children].map((child) => child.tagName).join(),
-        getComputedStyle(document.body).isolation,
-        getComputedStyle(document.body).overflowAnchor,
-      ]),
-    ).toEqual(['HEAD,BODY', 'auto', 'auto']);
+    expect(await pageFrame(page)).toEqual(['HEAD,BODY', 'auto', 'auto']);
     const heights = () =>
       page.evaluate(() => [...document.querySelectorAll('article')].map((card) => card.getBoundingClientRect().height));
     // Measured once the layout settled (lazy images answered, fonts in place).
