@@ -248,7 +248,7 @@ export function placeControl(control: Control, anchor: Element, actions?: Elemen
 // `overflow-anchor: none` on the body, 5-20 ms. It goes in with the layer while the page is empty
 // (put into a parsed page it costs a layout and paint of all of it: 290 ms at 12,000 entries, 2.2 s
 // at 100,000), and both come off a page that turns out not to float: that costs a repaint of the
-// page, ~0.5 ms per 1,000 elements (50,000: 84-119 ms). So only the scripts of paper sites, whose
+// page, ~2 ms per 1,000 elements (50,000: 84-119 ms). So only the scripts of paper sites, whose
 // listings run to thousands, do it; the generic script, on every other page (most of them no
 // listing, some of 100,000 elements), leaves the body as it is, and its rare long listings float
 // without it. `isolation` changes only blending and stacking inside the body, which a listing
@@ -280,6 +280,11 @@ export function floatingLayer(doc: Document): HTMLElement {
   }
   if (!made[0]?.isConnected) doc.documentElement.append(...made);
   return made[0] as HTMLElement;
+}
+
+/** True while the layer (and in a site script the body's isolation) is on the page. */
+export function hasFloatingLayer(doc: Document): boolean {
+  return layers.get(doc)?.[0]?.isConnected === true;
 }
 
 /** Takes the layer (and the body's isolation) off the page: a page without floating controls. */

@@ -23,6 +23,7 @@ import {
   floatFrame,
   floatingLayer,
   floatPoint,
+  hasFloatingLayer,
   ISOLATES,
   isControlHost,
   moveFloating,
@@ -57,9 +58,10 @@ const SCROLL_PAUSE_MS = 120;
 // the start: measured on arXiv listings, a round of controls put in the page made a frame of
 // 80–120 ms at 2,000 entries (its layout, then its paint), floating ones none over 50 ms.
 const FLOAT_FROM = 1_000;
-// A site script's page of at least this many elements floats too: it keeps the body's isolation
-// (overlay.ts), whose removal would cost the page a repaint (an arXiv listing of 900 entries,
-// 21,800 elements: a 52 ms frame; 300 entries: 30 ms).
+// A site script's page of at least this many elements floats too while the body's isolation is
+// still on it (overlay.ts), whose removal would cost the page a repaint (an arXiv listing of 900
+// entries, 21,800 elements: a 52 ms frame; 300 entries: 30 ms). Once taken off, the page is not
+// counted again at each scan.
 const FLOAT_ELEMENTS = 15_000;
 // Floating controls farther than this many viewports from the visible one are taken off (and made
 // again when the user comes near): a 100,000-entry page holds a few hundred controls at most.
@@ -84,10 +86,10 @@ export function shelfScript(matches: readonly string[], readers: readonly Source
     // soon as it is (not after every image), so controls appear with the titles.
     runAt: 'document_start',
     async main(ctx) {
-      // The layer of floating controls (and the body's isolation, overlay.ts) goes in first, while
-      // the page is still empty: put into a page of 12,000 entries later, the two cost the page
-      // ~300 ms of layout and paint; early, nothing that shows. A page that builds itself in one
-      // script would be whole before the read below answers.
+      // The layer of floating controls (and in a site script the body's isolation, overlay.ts)
+      // goes in first, while the page is still empty: put into a page of 12,000 entries later, the
+      // two cost the page ~300 ms of layout and paint; early, nothing that shows. A page that
+      // builds itself in one script would be whole before the read below answers.
       if (document.documentElement) floatingLayer(document);
       // Read once, before any work: on a site the user turned off, papershelf does nothing at all
       // (and takes the layer off at once).
@@ -247,7 +249,9 @@ function startShelf(ctx: ContentScriptContext, readers: readonly Source[]): void
       }
     }
     report(wanted.size);
-    floating ||= wanted.size >= FLOAT_FROM || (ISOLATES && document.getElementsByTagName('*').length >= FLOAT_ELEMENTS);
+    floating ||=
+      wanted.size >= FLOAT_FROM ||
+      (ISOLATES && hasFloatingLayer(document) && document.getElementsByTagName('*').length >= FLOAT_ELEMENTS);
     if (!floating) dropFloatingLayer(document);
     // Floating, every entry stays in the queue (those with controls marked taken): a control taken
     // off far from the viewport is made again from it.
