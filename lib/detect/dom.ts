@@ -121,8 +121,10 @@ export function allIn(root: ParentNode | null | undefined, outer: string, inner:
   const found: Element[] = [];
   const scopes = root?.querySelectorAll(outer);
   if (!scopes) return found;
-  for (const scope of scopes) {
-    for (const element of scope.querySelectorAll(inner)) found.push(element);
+  // Indexed, not iterated: a NodeList's iterator makes a result object per step.
+  for (let i = 0; i < scopes.length; i++) {
+    const elements = (scopes[i] as Element).querySelectorAll(inner);
+    for (let j = 0; j < elements.length; j++) found.push(elements[j] as Element);
   }
   // Nested scopes (rare) would list an element twice; one scope cannot.
   return scopes.length > 1 && found.length > 1 ? [...new Set(found)] : found;

@@ -150,7 +150,10 @@ function codeAndProject(links: Link[]): Pick<PaperDraft, 'codeUrl' | 'projectUrl
  */
 function* readListing(doc: Document, url: URL): Generator<Detection> {
   // arXiv repeats id="articles" once per section on /new and once per day on /recent.
-  for (const dt of doc.getElementsByTagName('dt')) {
+  const dts = doc.getElementsByTagName('dt');
+  // Indexed, not iterated: the collection's iterator makes a result object per step.
+  for (let at = 0; at < dts.length; at++) {
+    const dt = dts[at] as Element;
     if (dt.parentElement?.tagName !== 'DL') continue;
     const id = idFromLink(dt.querySelector('a[title="Abstract"]'), url);
     if (!id) continue;
