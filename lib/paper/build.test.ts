@@ -172,6 +172,37 @@ describe('mergePapers', () => {
   });
 });
 
+// True when the model takes `url` as a paper's address.
+const modelTakes = (url: string) =>
+  PaperSchema.safeParse({ key: 'arxiv:1706.03762', title: 'A title', authors: [], source: 'test', url }).success;
+
+describe('the model’s http(s) address', () => {
+  it.each([
+    'https://arxiv.org/abs/1706.03762',
+    'http://a.org',
+    'https://A.org/x?q=1#top',
+    'https://127.0.0.1:8080/x',
+    'https://xn--bcher-kva.example/x',
+    'https://a.org/a%20b',
+    'HTTPS://a.org/x',
+  ])('takes %s', (url) => expect(modelTakes(url)).toBe(true));
+
+  it.each([
+    'javascript:alert(1)',
+    'data:text/html,x',
+    'ftp://a.org/x',
+    'http:a.org',
+    'https:/a.org',
+    'https://999.1.1.1/x',
+    'https://a.org:99999/x',
+    ' https://a.org/x',
+    'https://a.org/x y',
+    'https://a.org/\nx',
+    'https://',
+    '',
+  ])('refuses %j', (url) => expect(modelTakes(url)).toBe(false));
+});
+
 describe('httpUrl', () => {
   // What the URL parser makes of an address: httpUrl skips it for addresses it gives back as they
   // are, and must answer exactly as it would.
@@ -201,7 +232,10 @@ describe('httpUrl', () => {
         }
         for (const match of html.matchAll(/\b(?:href|src|content)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi)) {
           const raw = (match[1] ?? match[2] ?? '').replaceAll('&amp;', '&');
-          expect(httpUrl(raw, base), `${site.name}/${name}: ${raw}`).toBe(raw.trim() ? parsed(raw, base) : undefined);
+          const address = httpUrl(raw, base);
+          expect(address, `${site.name}/${name}: ${raw}`).toBe(raw.trim() ? parsed(raw, base) : undefined);
+          // What a reader keeps, the model takes.
+          if (address) expect(modelTakes(address), address).toBe(true);
           // An upper-case scheme sends an address through the parser: the answers must not differ.
           const shouted = raw.trim().replace(/^http/, 'HTTP');
           if (shouted.startsWith('HTTP')) {

@@ -3,13 +3,26 @@
 // lib/paper/build.ts and take only types from here (their names and patterns: ./vocab.ts).
 import en from 'zod/v4/locales/en.js';
 import { z } from '../zod-mini';
+import { plainParts } from './ids';
 import { ISO_DATE, KEY_PATTERN, PAPER_TYPES } from './vocab';
 
 // The mini build carries no error texts of its own: the English ones make import and save errors readable.
 z.config(en());
 
 const text = z.string().check(z.minLength(1));
-const httpUrl = z.url({ protocol: /^https?$/ });
+// An absolute http(s) address, as the URL parser reads it and gives it back: no white space (the
+// parser would drop or encode it). A plain one (./ids.ts, plainParts: nearly every address a page
+// or a service gives) is read without the parser, which was a quarter of validating a Save all.
+const HTTP_START = /^https?:\/\//i;
+const SPACE = /\s/;
+const httpUrl = z.string().check(
+  z.refine(
+    (value) => plainParts(value) !== null || (HTTP_START.test(value) && !SPACE.test(value) && URL.canParse(value)),
+    {
+      error: 'Invalid URL: an http(s) address is expected',
+    },
+  ),
+);
 const count = z.int().check(z.nonnegative());
 const opt = z.optional;
 
