@@ -528,15 +528,15 @@ export function createLibrary(options: LibraryOptions = {}): Library {
     );
   }
 
-  // Writes what a batch changed: every put and delete placed at once, without a promise each.
-  async function flush(store: Store<'readwrite'>, set: WorkingSet, changed: Set<string>): Promise<void> {
+  // Writes what a batch changed: every put and delete placed at once, without a listener each
+  // (savePapers of 2,000, five runs each: 1.26 -> 1.15 times raw puts). Nothing waits for them here: a request
+  // that fails aborts the transaction, whose end every caller awaits (write, writeQueue).
+  function flush(store: Store<'readwrite'>, set: WorkingSet, changed: Set<string>): void {
     const { puts, deletes } = set.changes();
     const raw = unwrap(store);
-    // A request refused at once (quota) throws here and aborts the transaction (write's catch).
-    const requests: IDBRequest[] = [];
-    for (const record of puts) requests.push(raw.put(record));
-    for (const key of deletes) requests.push(raw.delete(key));
-    await resultsOf(requests);
+    // A request refused at once (a key it cannot take) throws here and aborts the transaction (write's catch).
+    for (const record of puts) raw.put(record);
+    for (const key of deletes) raw.delete(key);
     for (const record of puts) changed.add(record.key);
     for (const key of deletes) changed.add(key);
   }
@@ -563,7 +563,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
       for (const other of others) set.remove(other.key);
       return { record: set.put(record), created: false };
     });
-    await flush(store, set, changed);
+    flush(store, set, changed);
     return results;
   }
 
@@ -602,7 +602,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
               );
         for (const match of matches) if (match.key !== record.key) set.remove(match.key);
         set.put(record);
-        await flush(store, set, changed);
+        flush(store, set, changed);
         return record;
       }),
 
@@ -706,7 +706,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
           for (const other of others) set.remove(other.key);
           summary.merged += 1;
         });
-        await flush(store, set, changed);
+        flush(store, set, changed);
         return summary;
       }),
 
@@ -718,12 +718,11 @@ export function createLibrary(options: LibraryOptions = {}): Library {
         // queued for completion through idb's promises took 1.1 s of the background).
         const raw = unwrap(queue);
         const known = await queuedNow(raw, wanted);
-        await resultsOf(
-          wanted.map((key, i) => {
-            const entry = queuedOf(known[i]);
-            return raw.put({ key, queuedAt: entry?.queuedAt ?? now, tries: 0, after: now } satisfies QueuedPaper);
-          }),
-        );
+        // Placed without a listener each, as flush does: writeQueue awaits the transaction's end.
+        wanted.forEach((key, i) => {
+          const entry = queuedOf(known[i]);
+          raw.put({ key, queuedAt: entry?.queuedAt ?? now, tries: 0, after: now } satisfies QueuedPaper);
+        });
         return wanted.length;
       }),
 
@@ -787,7 +786,7 @@ export function createLibrary(options: LibraryOptions = {}): Library {
           set.put(record);
           merged.paper = record;
         }
-        await flush(store, set, changed);
+        flush(store, set, changed);
         const pending: Promise<unknown>[] = [];
         for (const key of unique([...outcome.done])) pending.push(queue.delete(key));
         const retry = unique([...outcome.retry]);
