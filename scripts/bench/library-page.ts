@@ -38,8 +38,17 @@ function make(base: Paper[], count: number, offset = 0): Paper[] {
   });
 }
 
+/** `paper` as the library stores a new one: its status, times, the page it was seen on, its id terms. */
 function stored(paper: Paper, at: string): object {
-  return { ...paper, status: 'unread', savedAt: at, updatedAt: at, terms: idTerms(paper) };
+  const seenOn = paper.pageUrl ? [{ url: paper.pageUrl, source: paper.source, at }] : undefined;
+  return {
+    ...paper,
+    status: 'unread',
+    savedAt: at,
+    updatedAt: at,
+    ...(seenOn ? { seenOn } : {}),
+    terms: idTerms(paper),
+  };
 }
 
 async function time(run: () => Promise<unknown> | unknown): Promise<number> {
