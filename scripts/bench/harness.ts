@@ -25,7 +25,8 @@ export async function plainChromium(): Promise<{ browser: Browser; context: Brow
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu'],
+    // `gc()` in the page, for figures timed after a collection (scripts/bench/in-page.ts).
+    args: ['--no-sandbox', '--disable-gpu', '--js-flags=--expose-gc'],
   });
   const context = await browser.newContext();
   await context.route(/^https?:\/\//, (route) => route.fulfill({ status: 404, body: '' }));

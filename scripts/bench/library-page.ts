@@ -6,27 +6,10 @@ import { createLibrary } from '../../lib/library/library';
 import { idTerms } from '../../lib/paper/ids';
 import { type Paper, SavedPaperSchema } from '../../lib/paper/model';
 import { sendSaveAll } from '../../lib/save-batch';
+import { freshName, openScratch, rawPuts, stored } from './raw-puts';
 
 const chromeRuntime = (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } })
   .chrome.runtime;
-
-let scratch = 0;
-const freshName = () => `papershelf-bench-${Date.now()}-${scratch++}`;
-
-/** Puts `values` into a fresh database shaped as the library's (same key path and indexes), in one transaction. */
-async function rawPuts(values: object[]): Promise<number> {
-  const db = await openScratch();
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const tx = db.transaction('papers', 'readwrite');
-    for (const value of values) tx.objectStore('papers').put(value);
-    tx.oncomplete = () => {
-      db.close();
-      resolve(performance.now() - start);
-    };
-    tx.onerror = () => reject(tx.error);
-  });
-}
 
 /** `count` papers: the real `base` papers in turn, each under a fresh arXiv id of its own. */
 function make(base: Paper[], count: number, offset = 0): Paper[] {
@@ -36,19 +19,6 @@ function make(base: Paper[], count: number, offset = 0): Paper[] {
     const id = `${2001 + Math.floor(index / 100_000)}.${String(index % 100_000).padStart(5, '0')}`;
     return { ...real, key: `arxiv:${id}`, ids: { arxiv: id }, url: `https://arxiv.org/abs/${id}` };
   });
-}
-
-/** `paper` as the library stores a new one: its status, times, the page it was seen on, its id terms. */
-function stored(paper: Paper, at: string): object {
-  const seenOn = paper.pageUrl ? [{ url: paper.pageUrl, source: paper.source, at }] : undefined;
-  return {
-    ...paper,
-    status: 'unread',
-    savedAt: at,
-    updatedAt: at,
-    ...(seenOn ? { seenOn } : {}),
-    terms: idTerms(paper),
-  };
 }
 
 async function time(run: () => Promise<unknown> | unknown): Promise<number> {
@@ -106,19 +76,6 @@ async function time(run: () => Promise<unknown> | unknown): Promise<number> {
 };
 
 /** One raw put of one record, in its own transaction of a database opened once. */
-function openScratch(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = indexedDB.open(freshName(), 1);
-    request.onupgradeneeded = () => {
-      const store = request.result.createObjectStore('papers', { keyPath: 'key' });
-      store.createIndex('ids', 'terms', { multiEntry: true });
-      store.createIndex('savedAt', 'savedAt');
-    };
-    request.onerror = () => reject(request.error);
-    request.onsuccess = () => resolve(request.result);
-  });
-}
-
 function putOne(db: IDBDatabase, value: object): Promise<void> {
   return new Promise((resolve, reject) => {
     const tx = db.transaction('papers', 'readwrite');
