@@ -4,7 +4,7 @@ import type { Found } from '../completion/types';
 import { papersFromIdentifiers } from '../detect/address';
 import { importText } from '../formats';
 import { contentKeyOf } from '../paper/build';
-import { PaperSchema, type SavedPaper, SavedPaperSchema } from '../paper/model';
+import { type Paper, PaperSchema, type SavedPaper, SavedPaperSchema } from '../paper/model';
 import { closeLibraryDb, openLibraryDb } from './db';
 import { createLibrary, type InvalidRecord, type Library, LibraryError, RETRY_MS, toLibraryError } from './library';
 import { at, freshName, makePaper } from './test-helpers';
@@ -280,6 +280,15 @@ describe('savePapers', () => {
       library.savePapers([makePaper({ key: ARXIV }), { ...makePaper({ key: DOI }), key: 'nonsense' }]),
     );
     expect(failure.code).toBe('invalid');
+    expect(await library.countPapers()).toBe(0);
+  });
+
+  it('saves none of the list when the store refuses a record after others were put', async () => {
+    // Puts are placed without waiting for each: the refusal must still undo those before it.
+    const unstorable = { ...makePaper({ key: DOI, ids: { doi: '10.1000/tram.2023' } }), abstract: () => 'not data' };
+    await expect(
+      library.savePapers([makePaper({ key: ARXIV }), unstorable as unknown as Paper], { now: at(1), parsed: true }),
+    ).rejects.toThrow();
     expect(await library.countPapers()).toBe(0);
   });
 });
